@@ -1,0 +1,14 @@
+/**
+ * Every CLI command, each in its own file under ./commands exporting `register(program)`.
+ * To add a command: one import and one entry in COMMANDS.
+ */
+import type { Command } from 'commander';
+
+type Register = (program: Command) => void;
+
+const COMMANDS: Array<() => Promise<{ register: Register }>> = [
+];
+
+export async function registerAll(program: Command): Promise<void> {
+  for (const load of COMMANDS) (await load()).register(program);
+}
