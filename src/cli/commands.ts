@@ -7,6 +7,9 @@ import type { Command } from 'commander';
 type Register = (program: Command) => void;
 
 const COMMANDS: Array<() => Promise<{ register: Register }>> = [
+  () => import('./commands/info.js'),
+  () => import('./commands/demo.js'),
+  () => import('./commands/model.js'),
 ];
 
 export async function registerAll(program: Command): Promise<void> {

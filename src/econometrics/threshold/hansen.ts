@@ -1,0 +1,545 @@
+/**
+ * Hansen (1999) fixed-effects panel threshold regression.
+ *
+ *   y_it = mu_i [+ eta_t] + z_it' b + x_it c_1 1(q_it <= g_1) + ... + x_it c_{m+1} 1(q_it > g_m) + e_it
+ *
+ * Balanced panel, within transformation (unit means; optionally unit and period means), threshold
+ * search over the observed values of q (all distinct values by default, or `grid` quantile points),
+ * sequential search for 2 and 3 thresholds with Hansen's refinement of the first, F statistics with
+ * sigma^2 = S_m / (n (T - 1)), bootstrap p-values by the fixed-regressor residual bootstrap (whole unit
+ * residual vectors resampled with replacement), likelihood-ratio confidence sets, and the final
+ * regression at the estimated thresholds with classical, White, HC1 and cluster standard errors.
+ *
+ * References: Hansen, B. E. (1999), "Threshold effects in non-dynamic panels: estimation, testing and
+ * inference", Journal of Econometrics 93, 345-368; Wang, Q. (2015), "Fixed-effect panel threshold model
+ * using Stata", Stata Journal 15(1), 121-134.
+ */
+import { InputError, OptionError } from '../../errors.js';
+import { balancePanel, toPanelOrder, within, type Effects } from './panel.js';
+import { admissible, crossprod, fitBase, makeBase, makeDesign, regimeColumns, search, searchWithFit, type Base, type Design } from './search.js';
+import { rng, seedFrom } from './rng.js';
+import { linalg, matrix } from '../../linalg/index.js';
+import { tPValue, zPValue } from '../tools/dist.js';
+
+export type ThresholdVce = 'classical' | 'white' | 'hc1' | 'cluster';
+
+export interface ThresholdOptions {
+  /** Number of thresholds to search for, 1..3 (default 1). */
+  thresholds?: number;
+  /**
+   * Trimming: each regime keeps at least ceil(trim * N) observations. One number for all searches
+   * or one per threshold (default 0.01, Hansen 1999 and xthreg).
+   */
+  trim?: number | readonly number[];
+  /** Minimum observations per regime regardless of trim (default 1 + number of periods is not imposed; default 1). */
+  minObs?: number;
+  /** Use this many quantile points of q as candidates instead of every distinct value (0 or undefined: all). */
+  grid?: number;
+  /** Bootstrap replications for F_1..F_m (a number applies to all; 0 skips the bootstrap). Default 300. */
+  bootstrap?: number | readonly number[];
+  /** Seed of the bootstrap (default 1). */
+  seed?: number;
+  /** Fixed effects: 'unit' (Hansen 1999, default) or 'twoway' (unit and period). */
+  effects?: Effects;
+  /** Standard errors reported as `se` in the final model (default 'classical'; White is always reported too). */
+  vce?: ThresholdVce;
+  /** Confidence levels of the threshold sets (default [0.90, 0.95, 0.99]; the first 0.95 entry is the headline). */
+  levels?: readonly number[];
+  /** Replace g_1 by Hansen's refined estimate in the final model when m >= 2 (default true). */
+  refine?: boolean;
+  /** Number of thresholds in the final regression (default: all searched). */
+  final?: number;
+  /** Keep the LR(gamma) paths in the result (default true). */
+  keepPaths?: boolean;
+}
+
+export interface ThresholdData {
+  y: ArrayLike<number>;
+  /** Regime-dependent regressor. */
+  x: ArrayLike<number>;
+  /** Threshold variable. */
+  q: ArrayLike<number>;
+  /** Regime-independent regressors by name. */
+  z: Record<string, ArrayLike<number>>;
+  id: ArrayLike<string | number>;
+  time: ArrayLike<string | number>;
+  names?: { y?: string; x?: string; q?: string; id?: string; time?: string };
+}
+
+export interface ConfidenceSet {
+  level: number;
+  /** c(alpha) = -2 ln(1 - sqrt(level)). */
+  critical: number;
+  lower: number;
+  upper: number;
+  /** False when some candidate between lower and upper lies outside the set. */
+  contiguous: boolean;
+}
+
+export interface ThresholdStep {
+  /** Which threshold this is (1, 2, 3). */
+  m: number;
+  /** The newly added threshold. */
+  gamma: number;
+  /** S_m, SSR with m thresholds. */
+  ssr: number;
+  /** S_m / (n (T - 1)). */
+  sigma2: number;
+  /** F_m = (S_{m-1} - S_m) / sigma2. */
+  F: number;
+  /** Bootstrap p-value #{F* > F} / B (NaN without bootstrap). */
+  p: number;
+  /** Bootstrap critical values (90%, 95%, 99%). */
+  crit: { p90: number; p95: number; p99: number };
+  B: number;
+  ci: ConfidenceSet[];
+  /** Candidates searched. */
+  candidates: number;
+  /** Hansen's refinement of the first threshold given the second (m = 2 only). */
+  refined?: { gamma: number; ssr: number; ci: ConfidenceSet[] };
+  /** LR(gamma) along the search that produced gamma. */
+  path?: { gamma: Float64Array; lr: Float64Array };
+}
+
+export interface CoefRow {
+  name: string;
+  estimate: number;
+  /** The standard error selected by `vce`. */
+  se: number;
+  t: number;
+  p: number;
+  seClassical: number;
+  seWhite: number;
+}
+
+export interface RegimeInfo {
+  label: string;
+  lower: number;
+  upper: number;
+  nobs: number;
+}
+
+export interface ThresholdFinal {
+  thresholds: number[];
+  coef: CoefRow[];
+  regimes: RegimeInfo[];
+  ssr: number;
+  /** Within R^2: 1 - SSR / TSS of the transformed y. */
+  r2within: number;
+  /** Residual degrees of freedom of the classical SE. */
+  df: number;
+  vce: ThresholdVce;
+}
+
+export interface ThresholdResult {
+  names: { y: string; x: string; q: string; z: string[]; id: string; time: string };
+  n: number;
+  T: number;
+  N: number;
+  effects: Effects;
+  /** SSR of the linear fixed-effects model (no threshold). */
+  ssr0: number;
+  steps: ThresholdStep[];
+  /** Thresholds in the order found (g_1, g_2, g_3). */
+  thresholds: number[];
+  final: ThresholdFinal;
+  grid: number | 'all';
+  trim: number[];
+  seed: number;
+  /** Distinct values of q. */
+  distinct: number;
+}
+
+const cAlpha = (level: number): number => -2 * Math.log(1 - Math.sqrt(level));
+
+function checkFinite(name: string, v: Float64Array, p: { units: string[]; times: Array<string | number>; T: number }): void {
+  for (let k = 0; k < v.length; k++) {
+    if (!Number.isFinite(v[k])) {
+      const i = Math.floor(k / p.T);
+      throw new InputError(`'${name}' is missing or not finite for unit ${p.units[i]} at ${p.times[k - i * p.T]} (the threshold model needs a balanced panel without gaps).`);
+    }
+  }
+}
+
+/** The candidate pool: all distinct values, or `grid` quantile points of q inside the trimmed range. */
+function candidatePool(d: Design, grid: number | undefined, trim: number): Int32Array {
+  const L = d.values.length;
+  if (!grid || grid <= 0 || grid >= L) return Int32Array.from({ length: L }, (_, j) => j);
+  const N = d.N;
+  const set = new Set<number>();
+  // quantile points at probabilities evenly spaced on [trim, 1 - trim]: order statistics of q
+  const lo = trim;
+  const hi = 1 - trim;
+  for (let k = 0; k < grid; k++) {
+    const prob = grid === 1 ? 0.5 : lo + ((hi - lo) * k) / (grid - 1);
+    const pos = Math.min(N - 1, Math.max(0, Math.ceil(prob * N) - 1));
+    const v = d.q[d.sorted[pos]];
+    // distinct index of v by binary search
+    let a = 0;
+    let b = L - 1;
+    while (a < b) {
+      const mid = (a + b) >> 1;
+      if (d.values[mid] < v) a = mid + 1;
+      else b = mid;
+    }
+    set.add(a);
+  }
+  return Int32Array.from([...set].sort((x, y) => x - y));
+}
+
+class BaseCache {
+  private map = new Map<string, { base: Base; pools: Map<number, Int32Array> }>();
+  constructor(
+    private d: Design,
+    private pool: Int32Array,
+  ) {}
+  get(fixed: readonly number[]): Base {
+    return this.entry(fixed).base;
+  }
+  candidates(fixed: readonly number[], h: number): Int32Array {
+    const e = this.entry(fixed);
+    let c = e.pools.get(h);
+    if (!c) {
+      c = admissible(this.d, e.base.fixed, h, this.pool);
+      e.pools.set(h, c);
+    }
+    return c;
+  }
+  private entry(fixed: readonly number[]): { base: Base; pools: Map<number, Int32Array> } {
+    const fx = [...fixed].sort((a, b) => a - b);
+    const key = fx.join(',');
+    let e = this.map.get(key);
+    if (!e) {
+      if (this.map.size > 48) {
+        // keep the first entries (the base with no threshold, the estimated ones); drop the rest
+        let kept = 0;
+        for (const k of [...this.map.keys()]) if (kept++ >= 4) this.map.delete(k);
+      }
+      e = { base: makeBase(this.d, fx), pools: new Map() };
+      this.map.set(key, e);
+    }
+    return e;
+  }
+}
+
+function confidenceSets(gammas: Float64Array, lr: Float64Array, levels: readonly number[]): ConfidenceSet[] {
+  return levels.map((level) => {
+    const c = cAlpha(level);
+    let lo = -1;
+    let hi = -1;
+    for (let u = 0; u < lr.length; u++) {
+      if (lr[u] <= c) {
+        if (lo < 0) lo = u;
+        hi = u;
+      }
+    }
+    let contiguous = true;
+    for (let u = lo; u >= 0 && u <= hi; u++) if (!(lr[u] <= c)) contiguous = false;
+    return { level, critical: c, lower: lo >= 0 ? gammas[lo] : NaN, upper: hi >= 0 ? gammas[hi] : NaN, contiguous };
+  });
+}
+
+function perThreshold<T>(v: T | readonly T[] | undefined, def: T, m: number, what: string): T[] {
+  if (v === undefined) return Array.from({ length: m }, () => def);
+  if (Array.isArray(v)) {
+    const arr = v as readonly T[];
+    if (arr.length === 1) return Array.from({ length: m }, () => arr[0]);
+    if (arr.length < m) throw new OptionError(`${what} has ${arr.length} values but ${m} thresholds are searched.`);
+    return arr.slice(0, m);
+  }
+  return Array.from({ length: m }, () => v as T);
+}
+
+/** Estimate the panel threshold model. */
+export function panelThreshold(data: ThresholdData, options: ThresholdOptions = {}): ThresholdResult {
+  const m = options.thresholds ?? 1;
+  if (!Number.isInteger(m) || m < 1 || m > 3) throw new OptionError(`thresholds must be 1, 2 or 3, got ${m}.`);
+  const trims = perThreshold(options.trim, 0.01, m, 'trim');
+  for (const t of trims) if (!(t >= 0 && t < 0.5)) throw new OptionError(`trim must be in [0, 0.5), got ${t}.`);
+  const boots = perThreshold(options.bootstrap, 300, m, 'bootstrap');
+  for (const b of boots) if (!Number.isInteger(b) || b < 0) throw new OptionError(`bootstrap replications must be a non-negative integer, got ${b}.`);
+  const seed = options.seed ?? 1;
+  const effects: Effects = options.effects ?? 'unit';
+  if (effects !== 'unit' && effects !== 'twoway') throw new OptionError(`effects must be 'unit' or 'twoway', got '${String(effects)}'.`);
+  const vce: ThresholdVce = options.vce ?? 'classical';
+  if (!['classical', 'white', 'hc1', 'cluster'].includes(vce)) throw new OptionError(`vce must be classical, white, hc1 or cluster, got '${vce}'.`);
+  const levels = options.levels ?? [0.9, 0.95, 0.99];
+  for (const l of levels) if (!(l > 0 && l < 1)) throw new OptionError(`confidence levels must lie in (0, 1), got ${l}.`);
+  const refine = options.refine ?? true;
+  const nFinal = options.final ?? m;
+  if (!Number.isInteger(nFinal) || nFinal < 0 || nFinal > m) throw new OptionError(`final must be an integer 0..${m}, got ${nFinal}.`);
+  const keepPaths = options.keepPaths ?? true;
+
+  const names = {
+    y: data.names?.y ?? 'y',
+    x: data.names?.x ?? 'x',
+    q: data.names?.q ?? 'q',
+    z: Object.keys(data.z),
+    id: data.names?.id ?? 'id',
+    time: data.names?.time ?? 'time',
+  };
+  const panel = balancePanel(data.id, data.time, names.id, names.time);
+  const { n, T, N } = panel;
+  if (T < 2) throw new InputError(`the threshold model needs at least 2 periods per unit, found ${T}.`);
+  const yRaw = toPanelOrder(data.y, panel);
+  const xRaw = toPanelOrder(data.x, panel);
+  const q = toPanelOrder(data.q, panel);
+  checkFinite(names.y, yRaw, panel);
+  checkFinite(names.x, xRaw, panel);
+  checkFinite(names.q, q, panel);
+  const zCols = names.z.map((nm) => {
+    const c = toPanelOrder(data.z[nm], panel);
+    checkFinite(nm, c, panel);
+    return within(c, n, T, effects);
+  });
+  const y = within(yRaw, n, T, effects);
+  const d = makeDesign(zCols, xRaw, q, n, T, effects);
+  const pool = candidatePool(d, options.grid, trims[0]);
+  const cache = new BaseCache(d, pool);
+  const minObs = Math.max(1, options.minObs ?? 1);
+  const hOf = (k: number): number => Math.max(minObs, Math.ceil(trims[k] * N - 1e-9));
+  const dof = n * (T - 1);
+
+  // ---- sequential search on the data ----
+  const base0 = cache.get([]);
+  const fit0 = fitBase(base0, y);
+  const ssr0 = fit0.ssr;
+  const fixed: number[] = [];
+  const ssrs: number[] = [ssr0];
+  const steps: ThresholdStep[] = [];
+  for (let k = 0; k < m; k++) {
+    const cand = cache.candidates(fixed, hOf(k));
+    if (cand.length === 0) {
+      throw new InputError(`no admissible value of '${names.q}' for threshold ${k + 1}: every candidate leaves a regime with fewer than ${hOf(k)} observations (lower trim or grid).`);
+    }
+    const res = search(d, cache.get(fixed), y, cand);
+    if (res.best < 0) throw new InputError(`threshold ${k + 1} could not be estimated: '${names.x}' is collinear with the other regressors in every regime split.`);
+    const j = cand[res.best];
+    const S = res.ssr[res.best];
+    const sigma2 = S / dof;
+    const F = (ssrs[k] - S) / sigma2;
+    const gam = Float64Array.from(cand, (c) => d.values[c]);
+    const lr = Float64Array.from(res.ssr, (s) => (s - S) / sigma2);
+    const step: ThresholdStep = {
+      m: k + 1,
+      gamma: d.values[j],
+      ssr: S,
+      sigma2,
+      F,
+      p: NaN,
+      crit: { p90: NaN, p95: NaN, p99: NaN },
+      B: boots[k],
+      ci: confidenceSets(gam, lr, levels),
+      candidates: cand.length,
+    };
+    if (keepPaths) step.path = { gamma: gam, lr };
+    fixed.push(j);
+    ssrs.push(S);
+    if (k === 1) {
+      // refinement of the first threshold holding the second
+      const candR = cache.candidates([j], hOf(k));
+      const rr = search(d, cache.get([j]), y, candR);
+      if (rr.best >= 0) {
+        const Sr = rr.ssr[rr.best];
+        const lrR = Float64Array.from(rr.ssr, (s) => (s - Sr) / sigma2);
+        step.refined = {
+          gamma: d.values[candR[rr.best]],
+          ssr: Sr,
+          ci: confidenceSets(Float64Array.from(candR, (c) => d.values[c]), lrR, levels),
+        };
+      }
+    }
+    steps.push(step);
+  }
+
+  // ---- bootstrap p-values ----
+  for (let k = 0; k < m; k++) {
+    const B = boots[k];
+    if (B === 0) continue;
+    const nullBase = cache.get(fixed.slice(0, k));
+    const nullFit = fitBase(nullBase, y);
+    const yhat = new Float64Array(N);
+    for (let o = 0; o < N; o++) yhat[o] = y[o] - nullFit.resid[o];
+    const e0 = nullFit.resid;
+    const r = rng(seedFrom(seed, k + 1));
+    const ystar = new Float64Array(N);
+    const estar = new Float64Array(N);
+    const Fstar = new Float64Array(B);
+    for (let b = 0; b < B; b++) {
+      for (let i = 0; i < n; i++) {
+        const src = r.int(n) * T;
+        const dst = i * T;
+        for (let t = 0; t < T; t++) estar[dst + t] = e0[src + t];
+      }
+      if (effects === 'twoway') within(estar, n, T, effects, estar);
+      for (let o = 0; o < N; o++) ystar[o] = yhat[o] + estar[o];
+      const fx: number[] = [];
+      let sPrev = NaN;
+      let sCur = NaN;
+      for (let s = 0; s <= k; s++) {
+        const bs = cache.get(fx);
+        const fit = fitBase(bs, ystar);
+        const cand = cache.candidates(fx, hOf(s));
+        const res = searchWithFit(d, bs, fit, cand);
+        if (res.best < 0) {
+          sPrev = fit.ssr;
+          sCur = fit.ssr;
+          break;
+        }
+        sPrev = fit.ssr;
+        sCur = res.ssr[res.best];
+        fx.push(cand[res.best]);
+      }
+      Fstar[b] = (sPrev - sCur) / (sCur / dof);
+    }
+    const F = steps[k].F;
+    let exceed = 0;
+    for (let b = 0; b < B; b++) if (Fstar[b] > F) exceed++;
+    const sortedF = Fstar.slice().sort();
+    const os = (pr: number): number => sortedF[Math.min(B, Math.max(1, Math.ceil(pr * B - 1e-9))) - 1];
+    steps[k].p = exceed / B;
+    steps[k].crit = { p90: os(0.9), p95: os(0.95), p99: os(0.99) };
+  }
+
+  // ---- final regression ----
+  const finalIdx = fixed.slice(0, nFinal);
+  if (refine && nFinal >= 2 && steps[1].refined) {
+    const gr = steps[1].refined.gamma;
+    let a = 0;
+    while (d.values[a] !== gr) a++;
+    finalIdx[0] = a;
+  }
+  const final = finalModel(d, y, panel.units, [...new Set(finalIdx)].sort((a, b) => a - b), names, vce);
+
+  return {
+    names,
+    n,
+    T,
+    N,
+    effects,
+    ssr0,
+    steps,
+    thresholds: steps.map((s) => s.gamma),
+    final,
+    grid: options.grid && options.grid > 0 && options.grid < d.values.length ? options.grid : 'all',
+    trim: trims,
+    seed,
+    distinct: d.values.length,
+  };
+}
+
+function fmtG(g: number): string {
+  return String(Number(g.toPrecision(6)));
+}
+
+function finalModel(
+  d: Design,
+  y: Float64Array,
+  units: string[],
+  fixed: number[],
+  names: { x: string; q: string; z: string[] },
+  vce: ThresholdVce,
+): ThresholdFinal {
+  const { n, T, N } = d;
+  const cuts = fixed.map((j) => d.values[j]);
+  const cols = [...d.z, ...regimeColumns(d, fixed)];
+  const K = cols.length;
+  const labels = [...names.z];
+  const regimes: RegimeInfo[] = [];
+  for (let r = 0; r <= cuts.length; r++) {
+    const lower = r === 0 ? -Infinity : cuts[r - 1];
+    const upper = r === cuts.length ? Infinity : cuts[r];
+    let label: string;
+    if (cuts.length === 0) label = names.x;
+    else if (r === 0) label = `${names.x}[${names.q}<=${fmtG(upper)}]`;
+    else if (r === cuts.length) label = `${names.x}[${names.q}>${fmtG(lower)}]`;
+    else label = `${names.x}[${fmtG(lower)}<${names.q}<=${fmtG(upper)}]`;
+    let cnt = 0;
+    for (let k = 0; k < N; k++) if (d.q[k] > lower && d.q[k] <= upper) cnt++;
+    regimes.push({ label, lower, upper, nobs: cnt });
+    labels.push(label);
+  }
+  const G = crossprod(cols, N);
+  const Ginv = linalg().inverse(matrix(K, K, G)).data;
+  const Xy = new Float64Array(K);
+  for (let a = 0; a < K; a++) {
+    let s = 0;
+    for (let k = 0; k < N; k++) s += cols[a][k] * y[k];
+    Xy[a] = s;
+  }
+  const beta = new Float64Array(K);
+  for (let a = 0; a < K; a++) {
+    let s = 0;
+    for (let b = 0; b < K; b++) s += Ginv[a * K + b] * Xy[b];
+    beta[a] = s;
+  }
+  const e = y.slice();
+  for (let a = 0; a < K; a++) for (let k = 0; k < N; k++) e[k] -= beta[a] * cols[a][k];
+  let ssr = 0;
+  let tss = 0;
+  for (let k = 0; k < N; k++) {
+    ssr += e[k] * e[k];
+    tss += y[k] * y[k];
+  }
+  const df = N - n - (d.effects === 'twoway' ? T - 1 : 0) - K;
+  const s2 = ssr / df;
+  // meat matrices
+  const meatW = new Float64Array(K * K);
+  const xo = new Float64Array(K);
+  for (let k = 0; k < N; k++) {
+    const e2 = e[k] * e[k];
+    for (let a = 0; a < K; a++) xo[a] = cols[a][k];
+    for (let a = 0; a < K; a++) {
+      const va = xo[a] * e2;
+      for (let b = a; b < K; b++) meatW[a * K + b] += va * xo[b];
+    }
+  }
+  for (let a = 0; a < K; a++) for (let b = 0; b < a; b++) meatW[a * K + b] = meatW[b * K + a];
+  const meatC = new Float64Array(K * K);
+  const sc = new Float64Array(K);
+  for (let i = 0; i < n; i++) {
+    sc.fill(0);
+    for (let t = 0; t < T; t++) {
+      const k = i * T + t;
+      for (let a = 0; a < K; a++) sc[a] += cols[a][k] * e[k];
+    }
+    for (let a = 0; a < K; a++) for (let b = 0; b < K; b++) meatC[a * K + b] += sc[a] * sc[b];
+  }
+  const sandwich = (meat: Float64Array): Float64Array => {
+    const tmp = linalg().gemm(matrix(K, K, Ginv), matrix(K, K, meat));
+    return linalg().gemm(tmp, matrix(K, K, Ginv)).data;
+  };
+  const Vw = sandwich(meatW);
+  const Vc = sandwich(meatC);
+  const G1 = n;
+  const cr1 = (G1 / (G1 - 1)) * ((N - 1) / (N - (d.effects === 'twoway' ? T - 1 : 0) - K - 1));
+  const coef: CoefRow[] = [];
+  for (let a = 0; a < K; a++) {
+    const seClassical = Math.sqrt(s2 * Ginv[a * K + a]);
+    const seWhite = Math.sqrt(Vw[a * K + a]);
+    let se: number;
+    let tdf: number;
+    switch (vce) {
+      case 'classical':
+        se = seClassical;
+        tdf = df;
+        break;
+      case 'white':
+        se = seWhite;
+        tdf = Infinity;
+        break;
+      case 'hc1':
+        se = seWhite * Math.sqrt(N / df);
+        tdf = df;
+        break;
+      case 'cluster':
+        se = Math.sqrt(Vc[a * K + a] * cr1);
+        tdf = G1 - 1;
+        break;
+    }
+    const t = beta[a] / se;
+    coef.push({ name: labels[a], estimate: beta[a], se, t, p: Number.isFinite(tdf) ? tPValue(t, tdf) : zPValue(t), seClassical, seWhite });
+  }
+  void units;
+  return { thresholds: cuts, coef, regimes, ssr, r2within: 1 - ssr / tss, df, vce };
+}
