@@ -4,6 +4,7 @@
  * `Benchmark` and append it to `registry` below.
  */
 import { linalgBench } from './linalg.js';
+import { wiodLoadBench } from './wiod-load.js';
 
 export interface Benchmark {
   /** Name used on the command line, e.g. `npm run bench -- linalg`. */
@@ -14,7 +15,7 @@ export interface Benchmark {
   run(argv: string[]): Promise<void>;
 }
 
-const registry: Benchmark[] = [linalgBench];
+const registry: Benchmark[] = [linalgBench, wiodLoadBench];
 
 async function main(argv: string[]): Promise<void> {
   const [name, ...rest] = argv;

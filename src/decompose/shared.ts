@@ -50,6 +50,8 @@ export interface DecompBase {
   VBdom: Float64Array;
   VBfor: Float64Array;
   VLdom: Float64Array;
+  /** Local inverse blocks L_ss (N x N each). */
+  L: Matrix[];
   /** L yd (= L_ss Y_ss stacked, "Wcol") and L E. */
   Ly: Float64Array;
   LE: Float64Array;
@@ -212,7 +214,7 @@ function computeBase(m: IoModel): DecompBase {
 
   const pass = aPass(m, ctry, { Bdyd, Ly, LE, bmyd, bmym, BmYdT, BmYmT, BmPT, BdYmT, BdZ4T });
   return {
-    G, N, GN, ctry, v, x, yd, ym, e, VBR, VBdom, VBfor, VLdom, Ly, LE, Bdyd, Bdym,
+    G, N, GN, ctry, v, x, yd, ym, e, L: Ls, VBR, VBdom, VBfor, VLdom, Ly, LE, Bdyd, Bdym,
     BmYdT, BmYmT, BmPT, BdYmT, bmyd, bmym, pass,
   };
 }
