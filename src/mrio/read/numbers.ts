@@ -229,3 +229,150 @@ export function contiguousGroups(keys: string[], what: string, src: string): { n
   }
   return { names, sizes };
 }
+
+export interface LabeledGrid {
+  /** Header lines split into fields (quotes removed), as many as headerLines. */
+  header: string[][];
+  /** Per data row, its first labelFields fields. */
+  rowLabels: string[][];
+  /** 1-based file line of each data row. */
+  rowLine: number[];
+  rows: number;
+  cols: number;
+  data: Float64Array;
+}
+
+function unquote(s: string): string {
+  s = s.trim();
+  if (s.length >= 2 && s[0] === '"' && s[s.length - 1] === '"') return s.slice(1, -1).replace(/""/g, '"');
+  return s;
+}
+
+/**
+ * A delimited table with header lines and leading label fields, numbers elsewhere: the layout of OECD
+ * ICIO CSVs and EXIOBASE text files. Every data line must have the same number of numeric fields
+ * (the header's count minus the label fields, unless `cols` is given).
+ */
+export function parseLabeledGrid(
+  b: Uint8Array,
+  opts: { sep?: number; headerLines: number; labelFields: number; source?: string; cols?: number; skipLine?: (labels: string[]) => boolean },
+): LabeledGrid {
+  const src = opts.source ?? 'file';
+  const sep = opts.sep ?? guessSeparator(b);
+  const sepChar = String.fromCharCode(sep);
+  const n = b.length;
+  let p = 0;
+  if (n >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) p = 3;
+  const header: string[][] = [];
+  let line = 0;
+  const dec = new TextDecoder();
+  for (let k = 0; k < opts.headerLines; k++) {
+    const e = lineEnd(b, p);
+    line++;
+    if (p >= n) throw new InputError(`${src}: the file ends before header line ${k + 1}.`);
+    let text = dec.decode(b.subarray(p, e));
+    if (text.endsWith('\r')) text = text.slice(0, -1);
+    header.push(splitQuoted(text, sepChar).map(unquote));
+    p = e + 1;
+  }
+  const L = opts.labelFields;
+  const cols = opts.cols ?? (header.length > 0 ? header[0].length - L : -1);
+  let ncols = cols;
+  let cap = Math.max(1, ncols) * 256;
+  let data = new Float64Array(cap);
+  let count = 0;
+  const rowLabels: string[][] = [];
+  const rowLine: number[] = [];
+  while (p < n) {
+    const e = lineEnd(b, p);
+    line++;
+    if (isBlankLine(b, p, e)) {
+      p = e + 1;
+      let q = p;
+      while (q < n) {
+        const e2 = lineEnd(b, q);
+        if (!isBlankLine(b, q, e2)) throw new InputError(`${src}: line ${line} is empty inside the data (truncated or spliced file).`);
+        q = e2 + 1;
+      }
+      break;
+    }
+    // labels
+    const labels: string[] = [];
+    let fs = p;
+    let i = p;
+    while (labels.length < L) {
+      if (b[i] === 34) {
+        // quoted label
+        let j = i + 1;
+        while (j < e && !(b[j] === 34 && b[j + 1] !== 34)) j += b[j] === 34 ? 2 : 1;
+        i = j + 1;
+      }
+      while (i < e && b[i] !== sep) i++;
+      let fe = i;
+      if (fe > fs && b[fe - 1] === 13) fe--;
+      labels.push(unquote(dec.decode(b.subarray(fs, fe))));
+      if (i >= e && labels.length < L) throw new InputError(`${src}: line ${line} has fewer than ${L} label fields (truncated line).`);
+      i++;
+      fs = i;
+    }
+    if (opts.skipLine?.(labels)) {
+      p = e + 1;
+      continue;
+    }
+    let got = 0;
+    const rowStart = count;
+    if (fs <= e) {
+      for (let k = fs; k <= e; k++) {
+        if (k === e || b[k] === sep) {
+          let fe = k;
+          if (fe > fs && b[fe - 1] === 13) fe--;
+          const v = parseNumberBytes(b, fs, fe);
+          if (Number.isNaN(v)) {
+            const h = header.length > 0 ? header[header.length - 1][L + got] ?? header[0][L + got] : undefined;
+            throw new InputError(
+              `${src}: line ${line} (row "${labels.join(' ')}"), field ${L + got + 1}${h ? ` ("${h}")` : ''} is not a number ("${latin1(b, fs, Math.min(fe, fs + 40))}").`,
+            );
+          }
+          if (count >= cap) {
+            cap *= 2;
+            const nd = new Float64Array(cap);
+            nd.set(data);
+            data = nd;
+          }
+          data[count++] = v;
+          got++;
+          fs = k + 1;
+        }
+      }
+    }
+    if (ncols < 0) ncols = got;
+    if (got !== ncols) {
+      throw new InputError(`${src}: line ${line} (row "${labels.join(' ')}") has ${got} numeric fields but ${ncols} were expected (truncated or malformed line).`);
+    }
+    void rowStart;
+    rowLabels.push(labels);
+    rowLine.push(line);
+    p = e + 1;
+  }
+  return { header, rowLabels, rowLine, rows: rowLabels.length, cols: Math.max(ncols, 0), data: count === data.length ? data : data.slice(0, count) };
+}
+
+/** Split a line on sep honouring double quotes (quotes kept; see unquote). */
+function splitQuoted(line: string, sep: string): string[] {
+  if (line.indexOf('"') < 0) return line.split(sep);
+  const out: string[] = [];
+  let cur = '';
+  let q = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (ch === '"') {
+      q = !q;
+      cur += ch;
+    } else if (ch === sep && !q) {
+      out.push(cur);
+      cur = '';
+    } else cur += ch;
+  }
+  out.push(cur);
+  return out;
+}
