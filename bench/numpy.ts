@@ -43,22 +43,19 @@ export function numpyUnavailable(): string | undefined {
   return undefined;
 }
 
-/** Time `reps` calls of numpy.linalg.inv on the n x n row-major matrix `data`. */
-export function timeNumpyInverse(data: Float64Array, n: number, reps: number): NumpyTiming | string {
+/** A temporary raw little-endian float64 copy of a matrix for python3; `dispose()` removes it. */
+export function writeMatrixFile(data: Float64Array): { file: string; dispose(): void } {
+  if (new Uint8Array(new Float64Array([1]).buffer)[7] !== 0x3f) throw new Error('big-endian host not supported');
   const dir = mkdtempSync(join(tmpdir(), 'gvc-bench-'));
-  const file = join(dir, `m${n}.f64`);
-  try {
-    const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-    if (new Uint8Array(new Float64Array([1]).buffer)[7] !== 0x3f) return 'big-endian host not supported';
-    writeFileSync(file, bytes);
-    const r = spawnSync('python3', ['-c', SCRIPT, file, String(n), String(reps)], {
-      encoding: 'utf8',
-      maxBuffer: 1 << 20,
-    });
-    if (r.error) return `python3 failed: ${r.error.message}`;
-    if (r.status !== 0) return `python3 exited ${r.status}: ${(r.stderr || '').trim().split('\n').pop()}`;
-    return JSON.parse(r.stdout.trim().split('\n').pop() ?? '{}') as NumpyTiming;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const file = join(dir, 'matrix.f64');
+  writeFileSync(file, new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+  return { file, dispose: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Time `reps` calls of numpy.linalg.inv on the n x n matrix in `file` (see writeMatrixFile). */
+export function timeNumpyInverse(file: string, n: number, reps: number): NumpyTiming | string {
+  const r = spawnSync('python3', ['-c', SCRIPT, file, String(n), String(reps)], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  if (r.error) return `python3 failed: ${r.error.message}`;
+  if (r.status !== 0) return `python3 exited ${r.status}: ${(r.stderr || '').trim().split('\n').pop()}`;
+  return JSON.parse(r.stdout.trim().split('\n').pop() ?? '{}') as NumpyTiming;
 }

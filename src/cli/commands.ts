@@ -8,8 +8,10 @@ type Register = (program: Command) => void;
 
 const COMMANDS: Array<() => Promise<{ register: Register }>> = [
   () => import('./commands/info.js'),
+  () => import('./commands/decompose.js'),
   () => import('./commands/demo.js'),
   () => import('./commands/model.js'),
+  () => import('./commands/threshold.js'),
 ];
 
 export async function registerAll(program: Command): Promise<void> {

@@ -58,7 +58,12 @@ export function incBeta(x: number, a: number, b: number): number {
 
 /** Regularized lower incomplete gamma P(a, x). */
 export function incGammaP(a: number, x: number): number {
-  if (x <= 0) return 0;
+  return 1 - incGammaQ(a, x);
+}
+
+/** Regularized upper incomplete gamma Q(a, x) = 1 - P(a, x), accurate in the far tail. */
+export function incGammaQ(a: number, x: number): number {
+  if (x <= 0) return 1;
   const lg = logGamma(a);
   if (x < a + 1) {
     let sum = 1 / a;
@@ -68,7 +73,7 @@ export function incGammaP(a: number, x: number): number {
       sum += term;
       if (Math.abs(term) < Math.abs(sum) * 1e-16) break;
     }
-    return sum * Math.exp(-x + a * Math.log(x) - lg);
+    return 1 - sum * Math.exp(-x + a * Math.log(x) - lg);
   }
   // continued fraction for Q(a, x)
   const tiny = 1e-300;
@@ -88,7 +93,7 @@ export function incGammaP(a: number, x: number): number {
     h *= del;
     if (Math.abs(del - 1) < 1e-16) break;
   }
-  return 1 - Math.exp(-x + a * Math.log(x) - lg) * h;
+  return Math.exp(-x + a * Math.log(x) - lg) * h;
 }
 
 /** P(|T| > |t|) for Student t with df degrees of freedom (df = Infinity: normal). */
@@ -108,7 +113,7 @@ export function pF(f: number, d1: number, d2: number): number {
 /** P(X > x) for chi-squared with k degrees of freedom. */
 export function pChi2(x: number, k: number): number {
   if (!(x > 0)) return Number.isNaN(x) ? NaN : 1;
-  return 1 - incGammaP(k / 2, x / 2);
+  return incGammaQ(k / 2, x / 2);
 }
 
 /** Two-sided standard normal tail P(|Z| > |z|). */

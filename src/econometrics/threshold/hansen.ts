@@ -51,6 +51,13 @@ export interface ThresholdOptions {
   final?: number;
   /** Keep the LR(gamma) paths in the result (default true). */
   keepPaths?: boolean;
+  /**
+   * Replicate Hansen's (1999) own program: after removing unit means, drop each unit's last period and
+   * compute every sum of squares over the remaining n (T - 1) rows (default false: all n T rows, as
+   * xthreg and the fixed-effects estimator). With `grid: 393` this reproduces his published second
+   * threshold 0.5362 on his data. Unit effects only.
+   */
+  dropLastPeriod?: boolean;
 }
 
 export interface ThresholdData {
@@ -263,6 +270,8 @@ export function panelThreshold(data: ThresholdData, options: ThresholdOptions = 
   const nFinal = options.final ?? m;
   if (!Number.isInteger(nFinal) || nFinal < 0 || nFinal > m) throw new OptionError(`final must be an integer 0..${m}, got ${nFinal}.`);
   const keepPaths = options.keepPaths ?? true;
+  const dropLast = options.dropLastPeriod ?? false;
+  if (dropLast && effects !== 'unit') throw new OptionError(`dropLastPeriod replicates Hansen's one-way program and needs effects 'unit'.`);
 
   const names = {
     y: data.names?.y ?? 'y',
@@ -287,7 +296,7 @@ export function panelThreshold(data: ThresholdData, options: ThresholdOptions = 
     return within(c, n, T, effects);
   });
   const y = within(yRaw, n, T, effects);
-  const d = makeDesign(zCols, xRaw, q, n, T, effects);
+  const d = makeDesign(zCols, xRaw, q, n, T, effects, dropLast);
   const pool = candidatePool(d, options.grid, trims[0]);
   const cache = new BaseCache(d, pool);
   const minObs = Math.max(1, options.minObs ?? 1);
@@ -296,7 +305,7 @@ export function panelThreshold(data: ThresholdData, options: ThresholdOptions = 
 
   // ---- sequential search on the data ----
   const base0 = cache.get([]);
-  const fit0 = fitBase(base0, y);
+  const fit0 = fitBase(base0, y, T);
   const ssr0 = fit0.ssr;
   const fixed: number[] = [];
   const ssrs: number[] = [ssr0];
@@ -351,7 +360,7 @@ export function panelThreshold(data: ThresholdData, options: ThresholdOptions = 
     const B = boots[k];
     if (B === 0) continue;
     const nullBase = cache.get(fixed.slice(0, k));
-    const nullFit = fitBase(nullBase, y);
+    const nullFit = fitBase(nullBase, y, T);
     const yhat = new Float64Array(N);
     for (let o = 0; o < N; o++) yhat[o] = y[o] - nullFit.resid[o];
     const e0 = nullFit.resid;
@@ -372,7 +381,7 @@ export function panelThreshold(data: ThresholdData, options: ThresholdOptions = 
       let sCur = NaN;
       for (let s = 0; s <= k; s++) {
         const bs = cache.get(fx);
-        const fit = fitBase(bs, ystar);
+        const fit = fitBase(bs, ystar, T);
         const cand = cache.candidates(fx, hOf(s));
         const res = searchWithFit(d, bs, fit, cand);
         if (res.best < 0) {
@@ -434,9 +443,21 @@ function finalModel(
   names: { x: string; q: string; z: string[] },
   vce: ThresholdVce,
 ): ThresholdFinal {
-  const { n, T, N } = d;
+  const { n } = d;
   const cuts = fixed.map((j) => d.values[j]);
-  const cols = [...d.z, ...regimeColumns(d, fixed)];
+  let cols = [...d.z, ...regimeColumns(d, fixed)];
+  // rows that enter the fit (all, or without each unit's last period in Hansen's program)
+  const T = d.dropLast ? d.T - 1 : d.T;
+  const N = n * T;
+  if (d.dropLast) {
+    const sub = (v: Float64Array): Float64Array => {
+      const o = new Float64Array(N);
+      for (let i = 0; i < n; i++) for (let t = 0; t < T; t++) o[i * T + t] = v[i * d.T + t];
+      return o;
+    };
+    cols = cols.map(sub);
+    y = sub(y);
+  }
   const K = cols.length;
   const labels = [...names.z];
   const regimes: RegimeInfo[] = [];
@@ -449,7 +470,7 @@ function finalModel(
     else if (r === cuts.length) label = `${names.x}[${names.q}>${fmtG(lower)}]`;
     else label = `${names.x}[${fmtG(lower)}<${names.q}<=${fmtG(upper)}]`;
     let cnt = 0;
-    for (let k = 0; k < N; k++) if (d.q[k] > lower && d.q[k] <= upper) cnt++;
+    for (let k = 0; k < d.N; k++) if (d.q[k] > lower && d.q[k] <= upper) cnt++;
     regimes.push({ label, lower, upper, nobs: cnt });
     labels.push(label);
   }
@@ -475,7 +496,7 @@ function finalModel(
     ssr += e[k] * e[k];
     tss += y[k] * y[k];
   }
-  const df = N - n - (d.effects === 'twoway' ? T - 1 : 0) - K;
+  const df = d.dropLast ? N - K : N - n - (d.effects === 'twoway' ? T - 1 : 0) - K;
   const s2 = ssr / df;
   // meat matrices
   const meatW = new Float64Array(K * K);
@@ -506,7 +527,7 @@ function finalModel(
   const Vw = sandwich(meatW);
   const Vc = sandwich(meatC);
   const G1 = n;
-  const cr1 = (G1 / (G1 - 1)) * ((N - 1) / (N - (d.effects === 'twoway' ? T - 1 : 0) - K - 1));
+  const cr1 = (G1 / (G1 - 1)) * ((N - 1) / (N - (d.effects === 'twoway' ? T - 1 : 0) - K - (d.dropLast ? 0 : 1)));
   const coef: CoefRow[] = [];
   for (let a = 0; a < K; a++) {
     const seClassical = Math.sqrt(s2 * Ginv[a * K + a]);

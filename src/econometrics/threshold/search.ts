@@ -35,6 +35,13 @@ export interface Design {
   values: Float64Array;
   /** cum[j] = number of observations with q <= values[j]. */
   cum: Int32Array;
+  /**
+   * Hansen's (1999) program: after demeaning, each unit's last period is dropped, so every sum of
+   * squares and cross-product runs over n (T - 1) rows (unit effects only).
+   */
+  dropLast: boolean;
+  /** 1 for rows that enter the sums of squares, 0 for dropped rows. */
+  kept: Uint8Array;
 }
 
 export function makeDesign(
@@ -44,8 +51,11 @@ export function makeDesign(
   n: number,
   T: number,
   effects: Effects,
+  dropLast = false,
 ): Design {
   const N = n * T;
+  const kept = new Uint8Array(N).fill(1);
+  if (dropLast) for (let i = 0; i < n; i++) kept[i * T + T - 1] = 0;
   const idx = Array.from({ length: N }, (_, k) => k);
   idx.sort((a, b) => q[a] - q[b] || a - b);
   const sorted = Int32Array.from(idx);
@@ -58,7 +68,7 @@ export function makeDesign(
       cum.push(pos + 1);
     }
   }
-  return { n, T, N, effects, z, x, q, sorted, values: Float64Array.from(vals), cum: Int32Array.from(cum) };
+  return { n, T, N, effects, z, x, q, sorted, values: Float64Array.from(vals), cum: Int32Array.from(cum), dropLast, kept };
 }
 
 /** Regime columns x * 1(regime j) for the fixed thresholds (distinct-value indices, ascending), transformed. */
@@ -84,6 +94,8 @@ export interface Base {
   ginv: Float64Array;
   /** D(values[j]) for every distinct index j; NaN where w(gamma) is (numerically) in span(B). */
   D: Float64Array;
+  /** Row mask when the design drops rows (Hansen's program), else undefined. */
+  kept?: Uint8Array;
 }
 
 function invertSmall(g: Float64Array, p: number): Float64Array {
@@ -103,7 +115,7 @@ function invertSmall(g: Float64Array, p: number): Float64Array {
 }
 
 /** Cross-product matrix of column arrays. */
-export function crossprod(cols: Float64Array[], N: number): Float64Array {
+export function crossprod(cols: Float64Array[], N: number, kept?: Uint8Array): Float64Array {
   const p = cols.length;
   const g = new Float64Array(p * p);
   for (let a = 0; a < p; a++) {
@@ -111,7 +123,9 @@ export function crossprod(cols: Float64Array[], N: number): Float64Array {
     for (let b = a; b < p; b++) {
       const cb = cols[b];
       let s = 0;
-      for (let k = 0; k < N; k++) s += ca[k] * cb[k];
+      if (kept) {
+        for (let k = 0; k < N; k++) if (kept[k]) s += ca[k] * cb[k];
+      } else for (let k = 0; k < N; k++) s += ca[k] * cb[k];
       g[a * p + b] = s;
       g[b * p + a] = s;
     }
@@ -123,33 +137,58 @@ export function makeBase(d: Design, fixed: readonly number[]): Base {
   const fx = [...fixed].sort((a, b) => a - b);
   const cols = [...d.z, ...regimeColumns(d, fx)];
   const p = cols.length;
-  const N = d.N;
-  const ginv = invertSmall(crossprod(cols, N), p);
+  const { N, T, n } = d;
+  const drop = d.dropLast;
+  const kept = d.kept;
+  const ginv = invertSmall(crossprod(cols, N, drop ? kept : undefined), p);
+  // per-unit sums of B over kept rows (zero without dropping: within-transformed columns sum to 0 by unit)
+  const bUnit = drop ? new Float64Array(n * p) : undefined;
+  if (bUnit) {
+    for (let i = 0; i < n; i++) {
+      for (let a = 0; a < p; a++) {
+        let s = 0;
+        for (let t = 0; t < T; t++) if (kept[i * T + t]) s += cols[a][i * T + t];
+        bUnit[i * p + a] = s;
+      }
+    }
+  }
   const L = d.values.length;
   const D = new Float64Array(L);
   const c = new Float64Array(p);
   const v = new Float64Array(p);
-  const unitSum = new Float64Array(d.n);
-  const timeSum = new Float64Array(d.T);
+  const unitSum = new Float64Array(n);
+  const unitKept = new Float64Array(n);
+  const timeSum = new Float64Array(T);
   const twoway = d.effects === 'twoway';
-  let ww = 0;
-  let su2 = 0;
+  let ww = 0; // sum over kept rows of w^2
+  let su2 = 0; // sum_i s_i^2
+  let suk = 0; // sum_i s_i * s_i^kept
   let st2 = 0;
   let tot = 0;
   let pos = 0;
-  const T = d.T;
   for (let j = 0; j < L; j++) {
     const end = d.cum[j];
     for (; pos < end; pos++) {
       const o = d.sorted[pos];
       const xo = d.x[o];
       if (xo === 0) continue;
-      ww += xo * xo;
-      for (let a = 0; a < p; a++) c[a] += xo * cols[a][o];
       const i = (o / T) | 0;
+      const ko = kept[o];
+      if (ko) {
+        ww += xo * xo;
+        for (let a = 0; a < p; a++) c[a] += xo * cols[a][o];
+      }
       const si = unitSum[i];
+      const ski = unitKept[i];
       su2 += xo * (2 * si + xo);
+      const xk = ko ? xo : 0;
+      suk += (si + xo) * (ski + xk) - si * ski;
       unitSum[i] = si + xo;
+      unitKept[i] = ski + xk;
+      if (bUnit) {
+        const f = xo / T;
+        for (let a = 0; a < p; a++) c[a] -= f * bUnit[i * p + a];
+      }
       if (twoway) {
         const t = o - i * T;
         const rt = timeSum[t];
@@ -158,9 +197,13 @@ export function makeBase(d: Design, fixed: readonly number[]): Base {
         tot += xo;
       }
     }
-    let wtw = ww - su2 / T;
-    if (twoway) wtw += -st2 / d.n + (tot * tot) / N;
-    // v = ginv c ; quad = c' v
+    // w~'w~ over the rows that count
+    let wtw: number;
+    if (drop) wtw = ww - (2 * suk) / T + ((T - 1) * su2) / (T * T);
+    else {
+      wtw = ww - su2 / T;
+      if (twoway) wtw += -st2 / n + (tot * tot) / N;
+    }
     let quad = 0;
     for (let a = 0; a < p; a++) {
       let s = 0;
@@ -172,24 +215,30 @@ export function makeBase(d: Design, fixed: readonly number[]): Base {
     const Dj = wtw - quad;
     D[j] = wtw > 0 && Dj > 1e-9 * wtw ? Dj : NaN;
   }
-  return { fixed: fx, cols, ginv, D };
+  return { fixed: fx, cols, ginv, D, kept: drop ? kept : undefined };
 }
 
 export interface BaseFit {
   beta: Float64Array;
+  /** Residuals y - B beta; zero on dropped rows. */
   resid: Float64Array;
   ssr: number;
+  /** Per-unit sums of the residuals over kept rows (only when rows are dropped). */
+  unitResid?: Float64Array;
 }
 
-/** OLS of (transformed) y on the base columns. */
-export function fitBase(b: Base, y: Float64Array): BaseFit {
+/** OLS of (transformed) y on the base columns (over the kept rows). */
+export function fitBase(b: Base, y: Float64Array, T = 0): BaseFit {
   const p = b.cols.length;
   const N = y.length;
+  const kept = b.kept;
   const by = new Float64Array(p);
   for (let a = 0; a < p; a++) {
     const ca = b.cols[a];
     let s = 0;
-    for (let k = 0; k < N; k++) s += ca[k] * y[k];
+    if (kept) {
+      for (let k = 0; k < N; k++) if (kept[k]) s += ca[k] * y[k];
+    } else for (let k = 0; k < N; k++) s += ca[k] * y[k];
     by[a] = s;
   }
   const beta = new Float64Array(p);
@@ -205,8 +254,20 @@ export function fitBase(b: Base, y: Float64Array): BaseFit {
     for (let k = 0; k < N; k++) resid[k] -= ba * ca[k];
   }
   let ssr = 0;
+  if (kept) for (let k = 0; k < N; k++) if (!kept[k]) resid[k] = 0;
   for (let k = 0; k < N; k++) ssr += resid[k] * resid[k];
-  return { beta, resid, ssr };
+  let unitResid: Float64Array | undefined;
+  if (kept) {
+    if (!(T > 0)) throw new Error('fitBase needs T when rows are dropped');
+    const n = N / T;
+    unitResid = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      let s = 0;
+      for (let t = 0; t < T; t++) s += resid[i * T + t];
+      unitResid[i] = s;
+    }
+  }
+  return { beta, resid, ssr, unitResid };
 }
 
 /** Distinct-value indices j (from `pool`) at which every regime of F + {values[j]} has at least h observations. */
@@ -244,6 +305,8 @@ export interface SearchResult {
 /** S(gamma) over the candidates for transformed y, given a base whose e_B is `fit.resid`. */
 export function searchWithFit(d: Design, b: Base, fit: BaseFit, candidates: Int32Array): SearchResult {
   const e = fit.resid;
+  const ue = fit.unitResid;
+  const T = d.T;
   const L = d.values.length;
   const out = new Float64Array(candidates.length);
   let u = 0;
@@ -253,9 +316,17 @@ export function searchWithFit(d: Design, b: Base, fit: BaseFit, candidates: Int3
   let bestS = Infinity;
   for (let j = 0; j < L && u < candidates.length; j++) {
     const end = d.cum[j];
-    for (; pos < end; pos++) {
-      const o = d.sorted[pos];
-      acc += d.x[o] * e[o];
+    if (ue) {
+      for (; pos < end; pos++) {
+        const o = d.sorted[pos];
+        const xo = d.x[o];
+        acc += xo * (e[o] - ue[(o / T) | 0] / T);
+      }
+    } else {
+      for (; pos < end; pos++) {
+        const o = d.sorted[pos];
+        acc += d.x[o] * e[o];
+      }
     }
     if (candidates[u] !== j) continue;
     const Dj = b.D[j];
@@ -271,5 +342,5 @@ export function searchWithFit(d: Design, b: Base, fit: BaseFit, candidates: Int3
 }
 
 export function search(d: Design, b: Base, y: Float64Array, candidates: Int32Array): SearchResult {
-  return searchWithFit(d, b, fitBase(b, y), candidates);
+  return searchWithFit(d, b, fitBase(b, y, d.T), candidates);
 }

@@ -16,3 +16,4 @@ export * from './numeric.js';
 export * from './csv.js';
 export * from './fig3.js';
 export * from './document.js';
+export * from './qe.js';

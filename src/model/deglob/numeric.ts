@@ -144,8 +144,8 @@ export function solveNumeric(p: DeglobParams, input?: NumericInput): NumericMode
 
 /** Numeric T and R: the off-diagonal and diagonal of V B. */
 export function numericRT(m: NumericModel): { R: number; T: number } {
-  const n = m.params.N;
-  return { R: m.V[0] * m.B.data[0], T: m.V[0] * m.B.data[1 % n] };
+  // B[0,0] and B[0,1] (N >= 2 always holds).
+  return { R: m.V[0] * m.B.data[0], T: m.V[0] * m.B.data[1] };
 }
 
 /**

@@ -68,14 +68,22 @@ export function escapeXml(s: string): string {
     .replace(/'/g, '&apos;');
 }
 
-/** A "nice" step (1, 2, 2.5 or 5 times a power of ten) close to span/target. */
+/** A "nice" step (1, 2, 2.5 or 5 times a power of ten) whose interval count over span is closest to target. */
 export function niceStep(span: number, target: number): number {
   if (!(span > 0) || !Number.isFinite(span)) return 1;
-  const raw = span / Math.max(1, target);
-  const p = Math.pow(10, Math.floor(Math.log10(raw)));
-  const m = raw / p;
-  const nice = m <= 1 ? 1 : m <= 2 ? 2 : m <= 2.5 ? 2.5 : m <= 5 ? 5 : 10;
-  return nice * p;
+  const t = Math.max(1, target);
+  const p = Math.pow(10, Math.floor(Math.log10(span / t)));
+  let best = p;
+  let bestErr = Infinity;
+  for (const m of [1, 2, 2.5, 5, 10]) {
+    const step = m * p;
+    const err = Math.abs(Math.ceil(span / step - 1e-9) - t);
+    if (err < bestErr) {
+      best = step;
+      bestErr = err;
+    }
+  }
+  return best;
 }
 
 /** Decimals needed to print multiples of step exactly (capped at 10). */
@@ -85,13 +93,15 @@ export function stepDecimals(step: number): number {
   return d;
 }
 
-/** Tick values: multiples of a nice step lying in [min, max] (inclusive, with a small tolerance). */
-export function niceTicks(min: number, max: number, target = 5): number[] {
-  const step = niceStep(max - min, target);
+/**
+ * Tick values: multiples of a nice step (or of `step` when given) lying in [min, max], inclusive with a small
+ * tolerance, cleaned of binary round-off (0.6, not 0.6000000000000001).
+ */
+export function niceTicks(min: number, max: number, target = 5, step = niceStep(max - min, target)): number[] {
   const first = Math.ceil(min / step - 1e-9);
   const last = Math.floor(max / step + 1e-9);
   const out: number[] = [];
-  for (let k = first; k <= last && out.length < 1000; k++) out.push(k * step);
+  for (let k = first; k <= last && out.length < 1000; k++) out.push(Number((k * step).toPrecision(12)));
   return out;
 }
 
@@ -121,8 +131,8 @@ function axisDomain(axis: ChartAxis, values: number[]): Domain {
   const step = niceStep(hi - lo, target);
   if (axis.min === undefined) lo = Math.floor(lo / step + 1e-9) * step;
   if (axis.max === undefined) hi = Math.ceil(hi / step - 1e-9) * step;
-  const ticks = niceTicks(lo, hi, target);
-  const decimals = stepDecimals(niceStep(hi - lo, target));
+  const ticks = niceTicks(lo, hi, target, step);
+  const decimals = stepDecimals(step);
   const format =
     axis.format ??
     ((v: number) => {
