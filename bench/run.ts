@@ -5,6 +5,8 @@
  */
 import { linalgBench } from './linalg.js';
 import { wiodLoadBench } from './wiod-load.js';
+import { econBench } from './econ.js';
+import { decomposeBench } from './decompose.js';
 
 export interface Benchmark {
   /** Name used on the command line, e.g. `npm run bench -- linalg`. */
@@ -15,7 +17,7 @@ export interface Benchmark {
   run(argv: string[]): Promise<void>;
 }
 
-const registry: Benchmark[] = [linalgBench, wiodLoadBench];
+const registry: Benchmark[] = [linalgBench, wiodLoadBench, econBench, decomposeBench];
 
 async function main(argv: string[]): Promise<void> {
   const [name, ...rest] = argv;

@@ -12,6 +12,7 @@ const COMMANDS: Array<() => Promise<{ register: Register }>> = [
   () => import('./commands/demo.js'),
   () => import('./commands/model.js'),
   () => import('./commands/threshold.js'),
+  () => import('./commands/regress.js'),
 ];
 
 export async function registerAll(program: Command): Promise<void> {

@@ -273,24 +273,29 @@ export function fitBase(b: Base, y: Float64Array, T = 0): BaseFit {
 /** Distinct-value indices j (from `pool`) at which every regime of F + {values[j]} has at least h observations. */
 export function admissible(d: Design, fixed: readonly number[], h: number, pool: Int32Array): Int32Array {
   const fx = [...fixed].sort((a, b) => a - b);
-  const out: number[] = [];
+  const m = fx.length;
+  const fc = fx.map((j) => d.cum[j]);
+  // regimes of the fixed thresholds alone must already hold h observations
+  let prev = 0;
+  for (let r = 0; r < m; r++) {
+    if (fc[r] - prev < h) return new Int32Array(0);
+    prev = fc[r];
+  }
+  if (d.N - prev < h) return new Int32Array(0);
+  const out = new Int32Array(pool.length);
+  let cnt = 0;
   for (let u = 0; u < pool.length; u++) {
     const j = pool[u];
-    if (fx.includes(j)) continue;
-    const cuts = [...fx, j].sort((a, b) => a - b);
-    let prev = 0;
-    let ok = true;
-    for (const cIdx of cuts) {
-      if (d.cum[cIdx] - prev < h) {
-        ok = false;
-        break;
-      }
-      prev = d.cum[cIdx];
-    }
-    if (ok && d.N - prev < h) ok = false;
-    if (ok) out.push(j);
+    const cj = d.cum[j];
+    // the new cut splits the fixed regime it falls in: both parts need h observations
+    let r = 0;
+    while (r < m && fx[r] < j) r++;
+    if (r < m && fx[r] === j) continue;
+    const lower = r === 0 ? 0 : fc[r - 1];
+    const upper = r === m ? d.N : fc[r];
+    if (cj - lower >= h && upper - cj >= h) out[cnt++] = j;
   }
-  return Int32Array.from(out);
+  return out.slice(0, cnt);
 }
 
 export interface SearchResult {

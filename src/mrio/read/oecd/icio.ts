@@ -7,7 +7,8 @@
  * out, so it shows in the row balance residual (the table's source says so). Value-added rows are
  * those named VALU, VA, TLS, *TAXSUB* (taxes less subsidies by country) or VA+TAXSUB; value added is
  * their sum (so va = x - colSums(Z) when the table balances) and each row is kept in vaDetail.
- * Output x is the OUT/TOTAL column when present. The split countries of China and Mexico (CN1, CN2,
+ * Output x is the OUT/TOTAL column when present, else the full row total (including any column left
+ * out of Y, so the row balance residual equals it). The split countries of China and Mexico (CN1, CN2,
  * ..., MX1, MX2, ...) are added into CHN and MEX, as the OECD documentation advises; final demand
  * only exists for the merged countries.
  */
@@ -75,6 +76,7 @@ export function parseOecdIcio(bytes: Uint8Array, opts: OecdOptions = {}): MrioTa
   let outCol = -1;
   const fdCols: Array<{ j: number; country: string; cat: string }> = [];
   const dropped: string[] = [];
+  const droppedCols: number[] = [];
   const rawCountries = new Set(raw.countries);
   const seenCol = new Set<string>();
   head.forEach((h, j) => {
@@ -92,7 +94,10 @@ export function parseOecdIcio(bytes: Uint8Array, opts: OecdOptions = {}): MrioTa
     const parts = h.split('_');
     if (parts.length === 2 && rawCountries.has(parts[0])) fdCols.push({ j, country: splitBase(parts[0]), cat: parts[1] });
     else if (parts.length === 2 && rawCountries.has(parts[1])) fdCols.push({ j, country: splitBase(parts[1]), cat: parts[0] });
-    else if (parts.length === 1) dropped.push(h);
+    else if (parts.length === 1) {
+      dropped.push(h);
+      droppedCols.push(j);
+    }
     else throw new InputError(`${src}: column ${j + 2} "${h}" is neither a country-sector of the rows, nor final demand of a known country, nor OUT/TOTAL.`);
   });
   const colLayout = countrySectorLayout(colPairs, src, 'column', 2);
@@ -136,14 +141,19 @@ export function parseOecdIcio(bytes: Uint8Array, opts: OecdOptions = {}): MrioTa
   }
   const Z = matrix(GN, GN);
   const Y = matrix(GN, G * K);
-  const x = outCol >= 0 ? new Float64Array(GN) : undefined;
+  // without an OUT column, output is the row total including the columns left out (DISC), so that
+  // their amount shows as the row balance residual instead of vanishing
+  const x = outCol >= 0 || droppedCols.length > 0 ? new Float64Array(GN) : undefined;
   for (let k = 0; k < zRows.length; k++) {
     const ro = zRows[k] * ncol;
     const tr = target[k];
     const zo = tr * GN;
     for (let q = 0; q < zCols.length; q++) Z.data[zo + target[q]] += g.data[ro + zCols[q]];
     for (const f of fdCols) Y.data[tr * G * K + cIdx.get(f.country)! * K + kIdx.get(f.cat)!] += g.data[ro + f.j];
-    if (x) x[tr] += g.data[ro + outCol];
+    if (x && outCol >= 0) x[tr] += g.data[ro + outCol];
+    else if (x) {
+      for (let j = 0; j < ncol; j++) x[tr] += g.data[ro + j];
+    }
   }
   const vaVals = matrix(vaRows.length, GN);
   const va = new Float64Array(GN);

@@ -1,0 +1,161 @@
+/**
+ * The study runner: resolve inputs, run one declarative study, write every output atomically.
+ *
+ *   <out>/<panel>.csv                   tidy panel (empty cell = undefined)
+ *   <out>/estimates/<id>.json           one file per estimated column
+ *   <out>/tables/<id>.{md,tex,html,csv} paper-style tables
+ *   <out>/figures/<id>[_<panel>].{svg,png}, <id>.csv   figures and their plotted values
+ *   <out>/report.html                   self-contained report (inline SVG, tables, provenance)
+ *
+ * Tables, panel, estimates and figures are deterministic (no timestamps); only report.html shows the run
+ * time and duration, in its provenance section.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { InputError, OptionError } from '../errors.js';
+import { readBytes, writeAtomic } from '../node/files.js';
+import { svgToPng } from '../report/chart/png.js';
+import { writePanelCsv } from './panel-csv.js';
+import { renderReport, type RunInfo } from './report.js';
+import { toCsv, toHtmlPage, toLatex, toMarkdown } from './table.js';
+import type { StudyDefinition, StudyResult } from './types.js';
+
+const STUDIES: Record<string, () => Promise<{ study: StudyDefinition }>> = {
+  'bri-symbiosis': () => import('./bri-symbiosis/index.js'),
+};
+
+export function studyNames(): string[] {
+  return Object.keys(STUDIES);
+}
+
+export async function loadStudy(name: string): Promise<StudyDefinition> {
+  const load = STUDIES[name];
+  if (!load) throw new OptionError(`unknown study "${name}" (available: ${studyNames().join(', ')}).`);
+  return (await load()).study;
+}
+
+export interface RunOptions {
+  /** A directory of tables or a comma-separated list of files; default: the study's shipped data. */
+  data?: string;
+  /** "1996-2011" or "2005" (the estimation window). */
+  years?: string;
+  /** Comma-separated partner list. */
+  countries?: string;
+  out: string;
+  options?: Record<string, string>;
+  /** Progress sink (default: stderr). */
+  progress?: (line: string) => void;
+  /** Skip PNG rasterisation (faster tests). */
+  png?: boolean;
+}
+
+export interface InputFile {
+  path: string;
+  bytes: number;
+  sha256: string;
+}
+
+export function resolveData(data: string | undefined, study: StudyDefinition): string[] {
+  if (!data) return study.defaultData();
+  const parts = data.split(',').map((s) => s.trim()).filter(Boolean);
+  const files: string[] = [];
+  for (const p of parts) {
+    if (!existsSync(p)) throw new InputError(`${p}: no such file or directory.`);
+    if (statSync(p).isDirectory()) {
+      for (const f of readdirSync(p).sort()) if (/\.csv(\.gz)?$/i.test(f)) files.push(join(p, f));
+    } else files.push(p);
+  }
+  if (!files.length) throw new InputError(`${data}: no .csv or .csv.gz files found.`);
+  return files;
+}
+
+export function parseYears(s: string | undefined): [number, number] | undefined {
+  if (!s) return undefined;
+  const m = s.trim().match(/^(\d{4})(?:\s*[-:]\s*(\d{4}))?$/);
+  if (!m) throw new OptionError(`--years must look like 1996-2011 or 2005, got "${s}".`);
+  const a = Number(m[1]);
+  const b = m[2] ? Number(m[2]) : a;
+  if (b < a) throw new OptionError(`--years ${s}: the last year precedes the first.`);
+  return [a, b];
+}
+
+function gvcVersion(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string };
+    return pkg.version ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** JSON with numbers at 12 significant digits and NaN/Infinity as null (deterministic, diff-friendly). */
+export function stableJson(value: unknown): string {
+  return JSON.stringify(value, (_k, v) => {
+    if (typeof v === 'number') return Number.isFinite(v) ? Number(v.toPrecision(12)) : null;
+    if (v instanceof Float64Array || v instanceof Int32Array) return Array.from(v);
+    return v;
+  }, 2) + '\n';
+}
+
+export async function runStudy(name: string, opts: RunOptions): Promise<{ result: StudyResult; written: string[]; seconds: number }> {
+  const started = new Date();
+  const t0 = Date.now();
+  const study = await loadStudy(name);
+  const progress = opts.progress ?? ((line: string) => process.stderr.write(`[${name}] ${line}\n`));
+  const inputs = new Map<string, InputFile>();
+  const files = resolveData(opts.data, study);
+  const result = await study.run({
+    files,
+    years: parseYears(opts.years),
+    countries: opts.countries ? opts.countries.split(',').map((s) => s.trim()).filter(Boolean) : undefined,
+    options: opts.options ?? {},
+    progress,
+    readText(path: string): string {
+      const raw = readFileSync(path);
+      inputs.set(resolve(path), { path, bytes: raw.length, sha256: createHash('sha256').update(raw).digest('hex') });
+      return readBytes(path).toString('utf8').replace(/^\uFEFF/, '');
+    },
+  });
+  const out = opts.out;
+  const written: string[] = [];
+  const put = (rel: string, data: string | Uint8Array) => {
+    writeAtomic(join(out, rel), data);
+    written.push(rel);
+  };
+  put(`${result.panel.name}.csv`, writePanelCsv(result.panel.frame, result.panel.columns));
+  for (const e of result.estimates) put(`estimates/${e.id}.json`, stableJson(e));
+  for (const t of result.tables) {
+    put(`tables/${t.id}.md`, toMarkdown(t));
+    put(`tables/${t.id}.tex`, toLatex(t));
+    put(`tables/${t.id}.html`, toHtmlPage(t));
+    put(`tables/${t.id}.csv`, toCsv(t));
+  }
+  const pngNotes: string[] = [];
+  for (const f of result.figures) {
+    put(`figures/${f.id}.csv`, f.csv);
+    for (const p of f.panels) {
+      const stem = f.panels.length > 1 ? `${f.id}_${p.name}` : f.id;
+      put(`figures/${stem}.svg`, p.svg);
+      if (opts.png !== false) {
+        const png = await svgToPng(p.svg);
+        if (png.ok) put(`figures/${stem}.png`, png.png);
+        else pngNotes.push(`${stem}.png not written: ${png.reason}`);
+      }
+    }
+  }
+  progress(`outputs written: ${written.length} files in ${out}`);
+  const seconds = (Date.now() - t0) / 1000;
+  const info: RunInfo = {
+    study: name,
+    startedAt: started.toISOString(),
+    seconds,
+    gvcVersion: gvcVersion(),
+    nodeVersion: process.version,
+    inputs: [...inputs.values()],
+    command: `gvc study ${name}${opts.data ? ` --data ${opts.data}` : ''}${opts.years ? ` --years ${opts.years}` : ''}${opts.countries ? ` --countries ${opts.countries}` : ''} --out ${out}`,
+    notes: pngNotes,
+  };
+  put('report.html', renderReport(result, info));
+  return { result, written, seconds };
+}
