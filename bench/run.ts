@@ -4,9 +4,11 @@
  * `Benchmark` and append it to `registry` below.
  */
 import { linalgBench } from './linalg.js';
+import { bigtableBench } from './bigtable.js';
 import { wiodLoadBench } from './wiod-load.js';
 import { econBench } from './econ.js';
 import { decomposeBench } from './decompose.js';
+import { thresholdBench } from './threshold.js';
 
 export interface Benchmark {
   /** Name used on the command line, e.g. `npm run bench -- linalg`. */
@@ -17,7 +19,7 @@ export interface Benchmark {
   run(argv: string[]): Promise<void>;
 }
 
-const registry: Benchmark[] = [linalgBench, wiodLoadBench, econBench, decomposeBench];
+const registry: Benchmark[] = [linalgBench, wiodLoadBench, econBench, decomposeBench, thresholdBench, bigtableBench];
 
 async function main(argv: string[]): Promise<void> {
   const [name, ...rest] = argv;

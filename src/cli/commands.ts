@@ -13,6 +13,9 @@ const COMMANDS: Array<() => Promise<{ register: Register }>> = [
   () => import('./commands/model.js'),
   () => import('./commands/threshold.js'),
   () => import('./commands/regress.js'),
+  () => import('./commands/convert.js'),
+  () => import('./commands/fetch.js'),
+  () => import('./commands/study.js'),
 ];
 
 export async function registerAll(program: Command): Promise<void> {

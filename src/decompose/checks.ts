@@ -4,7 +4,7 @@
  *         level) T1..T8 + FDC = exports, which is the identity that can fail
  *   WWZ   16 terms = texp; DVA_FIN + OVA_FIN + MVA_FIN = texpfd; the other 13 = texpint (WWZ 2013)
  *   BM    DC + FC = GEXP (V B = 1'); DVA + DDC = DC; VAX + REF = DVA; FVA + FDC = FC;
- *         GVCB + GVCF = GVC; DAVAX + GVC = GEXP
+ *         GVCB + GVCF = GVC; DAVAX + GVC = GEXP (source approach only)
  *   Leontief  value added of all sources embodied in a using sector's exports = its exports
  */
 import { checkSum, type IdentityCheck } from './identities.js';
@@ -43,8 +43,10 @@ export function identitiesFor(
     out.push(checkSum('DVA + DDC = DC', cols(['DVA', 'DDC']), c.DC, label));
     out.push(checkSum('VAX + REF = DVA', cols(['VAX', 'REF']), c.DVA, label));
     out.push(checkSum('FVA + FDC = FC', cols(['FVA', 'FDC']), c.FC, label));
-    out.push(checkSum('GVCB + GVCF = GVC', cols(['GVCB', 'GVCF']), c.GVC, label));
-    out.push(checkSum('DAVAX + GVC = GEXP', cols(['DAVAX', 'GVC']), c.GEXP, label));
+    if (c.GVC) {
+      out.push(checkSum('GVCB + GVCF = GVC', cols(['GVCB', 'GVCF']), c.GVC, label));
+      out.push(checkSum('DAVAX + GVC = GEXP', cols(['DAVAX', 'GVC']), c.GEXP, label));
+    }
   } else {
     out.push(leontiefCheck(c.FVAX, totals.exports!, totals.unitLabel ?? ((r) => `unit ${r + 1}`)));
   }

@@ -7,7 +7,9 @@
  *   method     levels                         rows (decompr's order)
  *   kww        country | sector | bilateral   country: Country; sector/bilateral: WWZ terms mapped to KWW (wwz2kww)
  *   wwz        bilateral | sector | country   bilateral: exporter-sector major, importer fastest (own rows = 0)
- *   bm         country | sector | bilateral   bilateral: importer major, exporter-sector, own flows dropped
+ *   bm         country | sector | bilateral   bilateral: importer major, exporter-sector, own flows dropped;
+ *                                             approach 'source' (default, 13 terms) or 'sink' (sector 9 terms,
+ *                                             bilateral 10 with VAXIM; at country level sink = source)
  *   leontief   sector | country               source (country-sector) x using (country-sector), FVAX
  */
 import { OptionError } from '../errors.js';
@@ -16,6 +18,7 @@ import { tableBalance, worstCheck, type IdentityCheck } from './identities.js';
 import { kww, KWW_TERMS } from './kww.js';
 import { wwz, WWZ_TERMS, WWZ_CHECKS, round4 } from './wwz.js';
 import { bmBilateral, sumBlocks, BM_TERMS } from './bm.js';
+import { bmSinkBilateral, BM_SINK_BILATERAL_TERMS, BM_SINK_SECTOR_TERMS } from './bm-sink.js';
 import { leontiefExports } from './leontief.js';
 import { identitiesFor, type Totals } from './checks.js';
 
@@ -23,6 +26,8 @@ export const METHODS = ['kww', 'wwz', 'bm', 'leontief'] as const;
 export const LEVELS = ['country', 'sector', 'bilateral'] as const;
 export type Method = (typeof METHODS)[number];
 export type Level = (typeof LEVELS)[number];
+export const APPROACHES = ['source', 'sink'] as const;
+export type Approach = (typeof APPROACHES)[number];
 
 /** Levels each method supports; the first is its default. */
 export const METHOD_LEVELS: Record<Method, readonly Level[]> = {
@@ -35,6 +40,8 @@ export const METHOD_LEVELS: Record<Method, readonly Level[]> = {
 export interface DecomposeOptions {
   method: Method;
   level?: Level;
+  /** Borin-Mancini only: where value added is recorded (default 'source'). */
+  approach?: Approach;
 }
 
 export interface KeyColumn {
@@ -48,6 +55,8 @@ export interface KeyColumn {
 export interface DecompResult {
   method: Method;
   level: Level;
+  /** 'source' or 'sink' for bm; undefined for the other methods. */
+  approach?: Approach;
   countries: string[];
   sectors: string[];
   nrow: number;
@@ -64,7 +73,7 @@ export interface DecompResult {
 }
 
 /** Validate method/level, naming the valid choices. */
-export function checkOptions(opts: Partial<DecomposeOptions>): { method: Method; level: Level } {
+export function checkOptions(opts: Partial<DecomposeOptions>): { method: Method; level: Level; approach?: Approach } {
   const method = opts.method;
   if (!method || !(METHODS as readonly string[]).includes(method)) {
     throw new OptionError(`unknown decomposition method "${String(method)}"; valid methods: ${METHODS.join(', ')}.`);
@@ -74,7 +83,13 @@ export function checkOptions(opts: Partial<DecomposeOptions>): { method: Method;
   if (!(valid as readonly string[]).includes(level)) {
     throw new OptionError(`method "${method}" has no level "${String(level)}"; valid levels for ${method}: ${valid.join(', ')}.`);
   }
-  return { method, level };
+  if (opts.approach !== undefined && method !== 'bm') {
+    throw new OptionError(`the approach option applies to method "bm" only (got method "${method}").`);
+  }
+  if (opts.approach !== undefined && !(APPROACHES as readonly string[]).includes(opts.approach)) {
+    throw new OptionError(`unknown approach "${String(opts.approach)}"; valid approaches for bm: ${APPROACHES.join(', ')}.`);
+  }
+  return method === 'bm' ? { method, level, approach: opts.approach ?? 'source' } : { method, level };
 }
 
 /** Row selections of a GN x G (row i*G + r) layout. */
@@ -164,7 +179,7 @@ function toLevel(m: IoModel, cols: Record<string, Float64Array>, level: Level): 
 
 /** Run one decomposition. Shared matrices are computed once per model and reused across calls. */
 export function decompose(m: IoModel, opts: DecomposeOptions): DecompResult {
-  const { method, level } = checkOptions(opts);
+  const { method, level, approach } = checkOptions(opts);
   let columns: Record<string, Float64Array>;
   let terms: string[];
   let keys: KeyColumn[];
@@ -219,11 +234,13 @@ export function decompose(m: IoModel, opts: DecomposeOptions): DecompResult {
     }
     keys = keysFor(m, level, rows);
   } else {
-    const b = bmBilateral(m) as Record<string, Float64Array>;
+    const sink = approach === 'sink' && level !== 'country';
+    const b = (sink ? bmSinkBilateral(m) : bmBilateral(m)) as Record<string, Float64Array>;
+    if (sink && level === 'sector') delete b.VAXIM;
     const rows = level === 'bilateral' ? bilateralRows(m, 'importer') : undefined;
     const agg = toLevel(m, b, level);
     columns = rows ? gather(agg, rows) : agg;
-    terms = [...BM_TERMS];
+    terms = sink ? [...(level === 'bilateral' ? BM_SINK_BILATERAL_TERMS : BM_SINK_SECTOR_TERMS)] : [...BM_TERMS];
     keys = keysFor(m, level, rows);
   }
   const nrow = columns[terms[0]].length;
@@ -233,6 +250,7 @@ export function decompose(m: IoModel, opts: DecomposeOptions): DecompResult {
   return {
     method,
     level,
+    approach,
     countries: m.table.countries,
     sectors: m.table.sectors,
     nrow,

@@ -1,5 +1,6 @@
 /**
- * `gvc decompose <table...> --method kww|wwz|bm|leontief --level country|sector|bilateral [--out f.csv|f.parquet]`
+ * `gvc decompose <table...> --method kww|wwz|bm|leontief --level country|sector|bilateral [--approach source|sink]
+ *   [--out f.csv|f.parquet]`
  *
  * Value-added decomposition of gross exports for one or many tables (many tables = many years: a `year`
  * column comes first). Output columns use decompr's names. Progress goes to stderr: a bar when stderr
@@ -13,7 +14,7 @@ import { buildModel } from '../../mrio/model.js';
 import { yearFromName, writeAtomic } from '../../node/files.js';
 import { writeParquet } from '../../node/parquet.js';
 import { toCsv } from '../../report/csv-writer.js';
-import { checkOptions, decompose, METHODS, LEVELS, type DecompResult, type Level, type Method } from '../../decompose/router.js';
+import { checkOptions, decompose, METHODS, LEVELS, type Approach, type DecompResult, type Level, type Method } from '../../decompose/router.js';
 import type { IdentityCheck } from '../../decompose/identities.js';
 import { stackYears, tidy, type TidyTable } from '../../decompose/tidy.js';
 import { expandTableArgs, loadTable } from '../load.js';
@@ -21,6 +22,7 @@ import { expandTableArgs, loadTable } from '../load.js';
 interface DecomposeCliOptions {
   method: string;
   level?: string;
+  approach?: string;
   out?: string;
   quote?: boolean;
 }
@@ -42,10 +44,15 @@ export function register(program: Command): void {
     .argument('<tables...>', 'table files (one per year), directories, "demo" or "wiod2013[:YEAR[-YEAR]]"')
     .requiredOption('--method <method>', `decomposition: ${METHODS.join(', ')}`)
     .option('--level <level>', `aggregation: ${LEVELS.join(', ')} (default: the method's native level)`)
+    .option('--approach <approach>', 'bm only: source (default) or sink')
     .option('--out <file>', 'output file: .csv or .parquet (default: CSV on stdout)')
     .option('--quote', 'quote text fields in CSV (like R write.csv)')
     .action(async (tables: string[], opts: DecomposeCliOptions) => {
-      const { method, level } = checkOptions({ method: opts.method as Method, level: opts.level as Level | undefined });
+      const { method, level, approach } = checkOptions({
+        method: opts.method as Method,
+        level: opts.level as Level | undefined,
+        approach: opts.approach as Approach | undefined,
+      });
       const out = opts.out;
       if (out && !/\.(csv|parquet)$/i.test(out)) {
         throw new OptionError(`--out ${out}: the file name must end in .csv or .parquet.`);
@@ -59,7 +66,7 @@ export function register(program: Command): void {
         const t0 = performance.now();
         const table = await loadTable(p);
         const year = table.year ?? yearFromName(p) ?? (paths.length > 1 ? p : k + 1);
-        const result = decompose(buildModel(table), { method, level });
+        const result = decompose(buildModel(table), { method, level, approach });
         parts.push({ year, table: tidy(result), result });
         const secs = ((performance.now() - t0) / 1000).toFixed(2);
         const msg = `${year}: ${method} ${level}, ${result.nrow} rows in ${secs} s, max identity residual ${result.maxResidual.maxRel.toExponential(2)}`;

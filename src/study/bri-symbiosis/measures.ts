@@ -35,10 +35,32 @@ export interface YearMeasures {
   vax: Record<string, Float64Array>;
   /** sum_k VAX[a, k] over all sectors of the table. */
   vaxTotal: Record<string, number>;
+  /** Total world gross output (all sectors). */
+  xWorldTotal: number;
   checks: YearChecks;
 }
 
 const ratio = (num: number, den: number): number => (den > 0 ? num / den : NaN);
+
+/**
+ * RCA(s,i) = (E[s,i] / sum_k E[s,k]) / (sum_s' E[s',i] / sum_{s',k} E[s',k]) for every country-sector
+ * (gross exports, all countries incl. RoW); NaN where E[s,i] <= 0.
+ */
+export function revealedComparativeAdvantage(e: Float64Array, G: number, N: number): Float64Array {
+  let tot = 0;
+  const bySector = new Float64Array(N);
+  const byCountry = new Float64Array(G);
+  for (let r = 0; r < G * N; r++) {
+    tot += e[r];
+    bySector[r % N] += e[r];
+    byCountry[Math.floor(r / N)] += e[r];
+  }
+  return e.map((q, r) => {
+    const s = Math.floor(r / N);
+    const i = r % N;
+    return q > 0 && byCountry[s] > 0 && bySector[i] > 0 ? q / byCountry[s] / (bySector[i] / tot) : NaN;
+  });
+}
 
 export function yearMeasures(m: IoModel, cfg: StudyConfig, year: number): YearMeasures {
   const t = m.table;
@@ -62,18 +84,14 @@ export function yearMeasures(m: IoModel, cfg: StudyConfig, year: number): YearMe
   }
 
   // RCA of every country-sector (gross exports incl. RoW), world VA and output by sector
-  const eTot = m.e.reduce((s, q) => s + q, 0);
-  const eSector = new Float64Array(N);
-  const eCountry = new Float64Array(G);
+  const rcaAll = revealedComparativeAdvantage(m.e, G, N);
+  const rca = (s: number, i: number): number => rcaAll[s * N + i];
   const vaWorld = new Float64Array(N);
   const xWorld = new Float64Array(N);
   for (let r = 0; r < GN; r++) {
-    eSector[r % N] += m.e[r];
-    eCountry[Math.floor(r / N)] += m.e[r];
     vaWorld[r % N] += t.va[r];
     xWorld[r % N] += x[r];
   }
-  const rca = (s: number, i: number): number => (m.e[s * N + i] > 0 && eCountry[s] > 0 && eSector[i] > 0 ? m.e[s * N + i] / eCountry[s] / (eSector[i] / eTot) : NaN);
   const pos = (s: number, i: number): number => {
     const E = m.e[s * N + i];
     if (!(E > 0)) return NaN;
@@ -170,5 +188,5 @@ export function yearMeasures(m: IoModel, cfg: StudyConfig, year: number): YearMe
     vax[t.countries[a]] = Float64Array.from(sec, (i) => all[i]);
     vaxTotal[t.countries[a]] = all.reduce((s, q) => s + q, 0);
   }
-  return { year, cells, vax, vaxTotal, checks };
+  return { year, cells, vax, vaxTotal, xWorldTotal: xWorld.reduce((a, b) => a + b, 0), checks };
 }

@@ -54,6 +54,12 @@ export interface RegTableSpec {
   notes?: string[];
 }
 
+/** 4 decimals as in the paper; 3 significant digits for coefficients smaller than 0.001 in magnitude. */
+export function coefFmt(x: number): string {
+  if (Number.isFinite(x) && x !== 0 && Math.abs(x) < 0.001) return String(Number(x.toPrecision(3)));
+  return fmt(x);
+}
+
 export const FOOTER = 'Robust standard errors in parentheses; *** p<0.01, ** p<0.05, * p<0.1';
 
 export function regressionTable(spec: RegTableSpec): PaperTable {
@@ -62,8 +68,8 @@ export function regressionTable(spec: RegTableSpec): PaperTable {
   for (const name of spec.shown) {
     const est = cols.map((c) => c.fit.terms.find((t) => t.term === name));
     if (est.every((e) => !e)) continue;
-    rows.push({ label: label(name), cells: est.map((e) => (e ? fmt(e.estimate) + stars(e.p) : '')) });
-    rows.push({ label: '', cells: est.map((e) => (e ? `(${fmt(e.se)})` : '')) });
+    rows.push({ label: label(name), cells: est.map((e) => (e ? coefFmt(e.estimate) + stars(e.p) : '')) });
+    rows.push({ label: '', cells: est.map((e) => (e ? `(${coefFmt(e.se)})` : '')) });
   }
   const yes = (b: boolean) => (b ? 'Yes' : 'No');
   rows.push({ label: 'Controls', cells: cols.map((c) => yes(c.controls)), rule: true });

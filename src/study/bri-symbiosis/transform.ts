@@ -33,13 +33,12 @@ export interface TransformResult {
 }
 
 /** Why entry i of a transformed variable is missing. */
-function reasonOf(name: string, i: number, c: Record<string, Float64Array>, hasCov: boolean): string {
+function reasonOf(name: string, i: number, c: Record<string, Float64Array>): string {
   const base = name.replace(/^ln_/, '').replace(/_w$/, '');
   if (['POL', 'ECO', 'CUL', 'DIS', 'LAB'].includes(base)) return 'missing_covariate';
   const raw = c[base];
   if (base === 'XT' && !Number.isFinite(raw[i])) return c.vax_prev_ok[i] === 0 ? 'zero_denominator' : 'xt_undefined';
   if (raw && !Number.isFinite(raw[i])) return 'zero_denominator';
-  void hasCov;
   return name.startsWith('ln_') ? 'log_nonpositive' : 'zero_denominator';
 }
 
@@ -116,7 +115,7 @@ export function transformPanel(raw: DataFrame, cfg: StudyConfig, hasCovariates: 
       dropReason[i] = 'year:outside_window';
     } else {
       const miss = main.find((v) => !Number.isFinite(c[v][i]));
-      if (miss) dropReason[i] = `${miss}:${reasonOf(miss, i, c, hasCovariates)}`;
+      if (miss) dropReason[i] = `${miss}:${reasonOf(miss, i, c)}`;
       else sampleMain[i] = 1;
       sampleLag[i] = defined(lagVars, i) ? 1 : 0;
       sampleA2b[i] = defined(a2bVars, i) ? 1 : 0;
