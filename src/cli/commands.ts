@@ -9,6 +9,8 @@ type Register = (program: Command) => void;
 const COMMANDS: Array<() => Promise<{ register: Register }>> = [
   () => import('./commands/info.js'),
   () => import('./commands/decompose.js'),
+  () => import('./commands/indicators.js'),
+  () => import('./commands/esi.js'),
   () => import('./commands/demo.js'),
   () => import('./commands/model.js'),
   () => import('./commands/threshold.js'),

@@ -84,6 +84,22 @@ for (const tbl of TABLES) {
       });
     }
     if (tbl.name === 'leather') {
+      // no decompr golden file for the sink variant: decompr's own test anchors (tests/testthat/test_bm.R)
+      it('bm sink: sums to the source country totals; DAVAX <= VAXIM <= VAX', () => {
+        const src = decompose(m, { method: 'bm', level: 'country' });
+        const sec = decompose(m, { method: 'bm', level: 'sector', approach: 'sink' });
+        for (const t of ['DVA', 'FVA', 'VAX', 'REF']) {
+          const sums = new Float64Array(m.G);
+          for (let o = 0; o < sec.nrow; o++) sums[sec.keys[0].index[o]] += sec.columns[t][o];
+          for (let s = 0; s < m.G; s++) expect(Math.abs(sums[s] - src.columns[t][s])).toBeLessThanOrEqual(1e-8 * Math.abs(src.columns[t][s]));
+        }
+        const bil = decompose(m, { method: 'bm', level: 'bilateral' });
+        const bilk = decompose(m, { method: 'bm', level: 'bilateral', approach: 'sink' });
+        for (let o = 0; o < bil.nrow; o++) {
+          expect(bilk.columns.VAXIM[o] - bil.columns.DAVAX[o]).toBeGreaterThanOrEqual(-1e-9);
+          expect(bilk.columns.VAX[o] - bilk.columns.VAXIM[o]).toBeGreaterThanOrEqual(-1e-9);
+        }
+      });
       it('leontief sector matches leather_leontief_exports to 1e-8', () => {
         const gold = readGolden(shared('golden', 'leather_leontief_exports.csv.gz'));
         const ours = tidy(decompose(m, { method: 'leontief', level: 'sector' }));

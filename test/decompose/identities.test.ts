@@ -43,6 +43,30 @@ describe('identities on a balanced 2-country x 2-sector table', () => {
     }
   }
 
+  it('bm sink (sector, bilateral): identities close; summed to countries it equals the source decomposition', () => {
+    const src = decompose(m, { method: 'bm', level: 'country' });
+    for (const level of ['sector', 'bilateral'] as const) {
+      const r = decompose(m, { method: 'bm', level, approach: 'sink' });
+      expect(r.approach).toBe('sink');
+      expect(r.terms.includes('VAXIM')).toBe(level === 'bilateral');
+      expect(r.identities.length).toBe(4);
+      for (const c of r.identities) expect(c.maxRel, c.identity).toBeLessThan(1e-12);
+      const exp = r.keys[0].index;
+      for (const t of ['GEXP', 'DC', 'DVA', 'VAX', 'REF', 'FVA', 'FDC']) {
+        const sums = [0, 0];
+        for (let o = 0; o < r.nrow; o++) sums[exp[o]] += r.columns[t][o];
+        for (let s = 0; s < 2; s++) expect(sums[s], `${level} ${t}`).toBeCloseTo(src.columns[t][s], 11);
+      }
+    }
+    // DAVAX (source) <= VAXIM <= VAX (sink), bilateral rows in the same (importer-major) order
+    const so = decompose(m, { method: 'bm', level: 'bilateral' });
+    const si = decompose(m, { method: 'bm', level: 'bilateral', approach: 'sink' });
+    for (let o = 0; o < si.nrow; o++) {
+      expect(so.columns.DAVAX[o]).toBeLessThanOrEqual(si.columns.VAXIM[o] + 1e-12);
+      expect(si.columns.VAXIM[o]).toBeLessThanOrEqual(si.columns.VAX[o] + 1e-12);
+    }
+  });
+
   it('KWW country = WWZ mapped to KWW and summed (decompr wwz2kww)', () => {
     const k = decompose(m, { method: 'kww', level: 'country' });
     const viaWwz = decompose(m, { method: 'kww', level: 'sector' });
@@ -130,5 +154,7 @@ describe('unbalanced table and option errors', () => {
     expect(() => decompose(m, { method: 'foo' as never })).toThrow(OptionError);
     expect(() => decompose(m, { method: 'foo' as never })).toThrow(/kww, wwz, bm, leontief/);
     expect(() => decompose(m, { method: 'leontief', level: 'bilateral' })).toThrow(/sector, country/);
+    expect(() => decompose(m, { method: 'bm', approach: 'world' as never })).toThrow(/source, sink/);
+    expect(() => decompose(m, { method: 'wwz', approach: 'sink' })).toThrow(/bm/);
   });
 });

@@ -8,6 +8,7 @@
  * (relative) is printed with where it occurs, next to the input table's own row-balance residual.
  * Without --out the CSV goes to stdout.
  */
+import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { OptionError } from '../../errors.js';
 import { buildModel } from '../../mrio/model.js';
@@ -65,7 +66,7 @@ export function register(program: Command): void {
         const p = paths[k];
         const t0 = performance.now();
         const table = await loadTable(p);
-        const year = table.year ?? yearFromName(p) ?? (paths.length > 1 ? p : k + 1);
+        const year = table.year ?? yearFromName(p) ?? basename(p);
         const result = decompose(buildModel(table), { method, level, approach });
         parts.push({ year, table: tidy(result), result });
         const secs = ((performance.now() - t0) / 1000).toFixed(2);

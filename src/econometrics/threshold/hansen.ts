@@ -31,7 +31,7 @@ export interface ThresholdOptions {
    * or one per threshold (default 0.01, Hansen 1999 and xthreg).
    */
   trim?: number | readonly number[];
-  /** Minimum observations per regime regardless of trim (default 1 + number of periods is not imposed; default 1). */
+  /** Minimum observations per regime regardless of trim (default 1). */
   minObs?: number;
   /** Use this many quantile points of q as candidates instead of every distinct value (0 or undefined: all). */
   grid?: number;
@@ -412,7 +412,7 @@ export function panelThreshold(data: ThresholdData, options: ThresholdOptions = 
     while (d.values[a] !== gr) a++;
     finalIdx[0] = a;
   }
-  const final = finalModel(d, y, panel.units, [...new Set(finalIdx)].sort((a, b) => a - b), names, vce);
+  const final = finalModel(d, y, [...new Set(finalIdx)].sort((a, b) => a - b), names, vce);
 
   return {
     names,
@@ -438,7 +438,6 @@ function fmtG(g: number): string {
 function finalModel(
   d: Design,
   y: Float64Array,
-  units: string[],
   fixed: number[],
   names: { x: string; q: string; z: string[] },
   vce: ThresholdVce,
@@ -555,6 +554,5 @@ function finalModel(
     const t = beta[a] / se;
     coef.push({ name: labels[a], estimate: beta[a], se, t, p: Number.isFinite(tdf) ? tPValue(t, tdf) : zPValue(t), seClassical, seWhite });
   }
-  void units;
   return { thresholds: cuts, coef, regimes, ssr, r2within: 1 - ssr / tss, df, vce };
 }

@@ -72,7 +72,9 @@ export function parseWiotSheet(cells: Cell[][], opts: WiotOptions = {}): MrioTab
   let R = -1;
   for (let r = 0; r < cells.length; r++) {
     const row = cells[r] ?? [];
-    if (str(row[2]) !== '' && str(row[3]) !== '' && typeof row[C0] === 'number') {
+    const e = row[C0];
+    const numericE = typeof e === 'number' || (typeof e === 'string' && e.trim() === '' && row.slice(C0 + 1).some((c) => typeof c === 'number'));
+    if (str(row[2]) !== '' && str(row[3]) !== '' && numericE) {
       R = r;
       break;
     }
@@ -182,8 +184,8 @@ export function parseWiotSheet(cells: Cell[][], opts: WiotOptions = {}): MrioTab
     if (!hasData) continue;
     const ucode = code.toUpperCase();
     const ulab = label.toLowerCase();
-    if (SKIP_ROW_CODES.has(ucode) || SKIP_ROW_CODES.has(str(row[2]).toUpperCase()) || ulab.startsWith('total intermediate')) continue;
-    if (OUTPUT_ROW_CODES.has(ucode) || ulab.startsWith('output at') || ulab === 'total output') continue;
+    if (ucode === 'R60' || ucode === 'II_FOB' || str(row[0]).toUpperCase() === 'II_FOB' || ulab.startsWith('total intermediate')) continue;
+    if (OUTPUT_ROW_CODES.has(ucode) || OUTPUT_ROW_CODES.has(str(row[0]).toUpperCase()) || ulab.startsWith('output at') || ulab === 'total output' || ulab === 'total input') continue;
     const v = new Float64Array(GN);
     for (let j = C0; j < width; j++) if (zCol[j] >= 0) v[zCol[j]] = num(q, j);
     if (vaLabels.includes(label)) throw new InputError(`${src}: row ${q + 1}: value-added row "${label}" is duplicated.`);
