@@ -382,3 +382,43 @@ export function gvcpKpww(vs1: Vs1Result, dvaIntrex: ArrayLike<number>): Float64A
   for (let c = 0; c < out.length; c++) out[c] = ratio(dvaIntrex[c] + vs1.FVA[c], vs1.E[c]);
   return out;
 }
+
+/** Borin-Mancini (2019) country or sector terms used for participation shares (decompr bm names). */
+export interface BmParticipationTerms {
+  GEXP: ArrayLike<number>;
+  GVC: ArrayLike<number>;
+  GVCB: ArrayLike<number>;
+  GVCF: ArrayLike<number>;
+}
+
+/**
+ * Borin and Mancini (2019), "Measuring what matters in global value chains and value-added trade", World
+ * Bank PRWP 8804: GVC-related share of exports GVC/E, backward GVCB/E and forward GVCF/E (E = GEXP);
+ * bri-upgrading spec 2.1 extension. NaN where E <= 0.
+ */
+export function bmShares(t: BmParticipationTerms): { gvc: Float64Array; backward: Float64Array; forward: Float64Array } {
+  const n = t.GEXP.length;
+  const gvc = new Float64Array(n);
+  const backward = new Float64Array(n);
+  const forward = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    gvc[i] = ratio(t.GVC[i], t.GEXP[i]);
+    backward[i] = ratio(t.GVCB[i], t.GEXP[i]);
+    forward[i] = ratio(t.GVCF[i], t.GEXP[i]);
+  }
+  return { gvc, backward, forward };
+}
+
+/**
+ * Sum of WWZ terms of each exporter-sector over importers (terms stored exporter-sector x importer, r * G + j),
+ * e.g. RDV_FIN + RDV_FIN2 + RDV_INT for the bri-symbiosis option vax = dva (added to VAX of 3.2).
+ */
+export function wwzSectorSum(terms: ReadonlyArray<ArrayLike<number>>, G: number): Float64Array {
+  const n = terms[0].length / G;
+  const out = new Float64Array(n);
+  for (const t of terms) {
+    const s = sumOverImporters(t, G);
+    for (let r = 0; r < n; r++) out[r] += s[r];
+  }
+  return out;
+}

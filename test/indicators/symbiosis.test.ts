@@ -8,6 +8,8 @@ import {
   cityFinalDemand, direction, inducedOutput, inducedOutputOfTable, removeCompetitiveImports, signedLog, transferBySector, transferTotals,
 } from '../../src/indicators/transfer.js';
 import { technicalCoefficients } from '../../src/mrio/model.js';
+import { wwz } from '../../src/decompose/wwz.js';
+import { wwzSectorSum } from '../../src/indicators/participation.js';
 import { fromRows } from '../../src/linalg/index.js';
 import { randomTable, reference, tiny2 } from './tiny.js';
 
@@ -74,6 +76,23 @@ describe('industrial relocation ABS / ITR', () => {
     for (let i = 0; i < N; i++) {
       expect(r1.ITR[i]).toBeCloseTo(r2.ITR[i], 12);
       expect(r1.ITR_c_to_r[i]).toBeCloseTo(r2.ITR_r_to_c[i], 12);
+    }
+  });
+});
+
+describe('VAX and the WWZ decomposition', () => {
+  it('VAX = WWZ terms 1-5 summed over importers; vax = dva adds RDV_FIN + RDV_FIN2 + RDV_INT', () => {
+    const m = buildModel(randomTable(4, 3, 5, { imbalance: 0.03 }));
+    const ctx = symbiosisContext(m);
+    const w = wwz(m);
+    const five = wwzSectorSum([w.DVA_FIN, w.DVA_INT, w.DVA_INTrexI1, w.DVA_INTrexF, w.DVA_INTrexI2], m.G);
+    const rdv = wwzSectorSum([w.RDV_FIN, w.RDV_FIN2, w.RDV_INT], m.G);
+    for (let a = 0; a < m.G; a++) {
+      const vax = valueAddedExports(ctx, a);
+      for (let i = 0; i < m.N; i++) {
+        expect(rel(vax[i], five[a * m.N + i])).toBeLessThan(1e-10);
+        expect(vax[i] + rdv[a * m.N + i]).toBeGreaterThanOrEqual(vax[i]);
+      }
     }
   });
 });

@@ -8,12 +8,13 @@ import { parseLabeledCsv } from '../../src/mrio/read/labeled-csv.js';
 import { buildModel, type IoModel } from '../../src/mrio/model.js';
 import { readText } from '../../src/node/files.js';
 import { useBestBackend } from '../../src/node/backend.js';
-import { gvcpKpww, kpwwIndices, kwwIvFv, sectorIvFv, vs1Participation, type KwwTerms } from '../../src/indicators/participation.js';
+import { bmShares, gvcpKpww, kpwwIndices, kwwIvFv, sectorIvFv, vs1Participation, type KwwTerms } from '../../src/indicators/participation.js';
 import { symbiosisContext, valueAddedExports } from '../../src/indicators/symbiosis.js';
 import { localShares } from '../../src/indicators/localshares.js';
 import { exportMarketHhi } from '../../src/indicators/concentration.js';
 import { countryBySector, rca } from '../../src/indicators/rca.js';
 import { countryIndex } from '../../src/indicators/common.js';
+import { bmCountry } from '../../src/decompose/bm.js';
 import { HAS_SHARED, shared } from '../shared-data.js';
 import { readGolden } from '../golden.js';
 
@@ -132,6 +133,19 @@ describe.skipIf(!ok)('indicators on WIOD 2011 (decompr goldens, spec values)', (
     expect(Math.abs(sd - sf) / sf).toBeLessThan(1e-12);
     const iv = Float64Array.from(C.map((c) => (kwwGolden.has(c) ? gold(c, 'DVA_INTrex') : NaN)));
     expect(Math.abs(gvcpKpww(r, iv)[usa] - 0.2249)).toBeLessThan(0.001);
+  });
+
+  it('Borin-Mancini shares from decompose/bm match the golden bm_country shares to 1e-8', () => {
+    const g = readGolden(shared('golden', 'wiod2011_bm_country.csv.gz'));
+    const col = (name: string) => Float64Array.from(g.rows.map((r) => Number(r[g.header.indexOf(name)])));
+    const want = bmShares({ GEXP: col('GEXP'), GVC: col('GVC'), GVCB: col('GVCB'), GVCF: col('GVCF') });
+    const got = bmShares(bmCountry(m));
+    for (const [k, row] of g.rows.entries()) {
+      const c = countryIndex(m.table.countries, row[0]);
+      expect(Math.abs(got.gvc[c] - want.gvc[k])).toBeLessThan(1e-8);
+      expect(Math.abs(got.backward[c] - want.backward[k])).toBeLessThan(1e-8);
+      expect(Math.abs(got.forward[c] - want.forward[k])).toBeLessThan(1e-8);
+    }
   });
 
   it('local shares, industry scope c2-c17 (deglobalization 4): USA 2011 omega 0.702, mu 0.772, v 0.393', () => {

@@ -7,6 +7,7 @@
  *   participation, position  KPWW (2010) indices: country level from the KWW 2014 terms (decompose/kww),
  *                            sector level from the WWZ 2013 terms summed over importers (decompose/wwz)
  *   wwyz                     Wang-Wei-Yu-Zhu (2017) production-based forward/backward participation
+ *   bm                       Borin-Mancini (2019) GVC/E, GVCB/E (backward), GVCF/E (forward) (decompose/bm)
  *   vs1                      VS1-based participation (DVX + FVA)/E of the deglobalization spec (country)
  *   rca, nrca                Balassa RCA and normalized RCA (sector level) on gross exports or on WWZ DVA
  *   upstreamness             Antràs et al. (2012) output upstreamness (country: output-weighted mean)
@@ -24,8 +25,9 @@ import { yearFromName, writeAtomic } from '../../node/files.js';
 import { toCsv, type CsvColumn } from '../../report/csv-writer.js';
 import { kww } from '../../decompose/kww.js';
 import { wwz } from '../../decompose/wwz.js';
+import { bmCountry, bmSector } from '../../decompose/bm.js';
 import {
-  kpwwIndices, kwwIvFv, sumOverImporters, vs1Participation, wwyzCountry, wwyzSector, wwzIvFv,
+  bmShares, kpwwIndices, kwwIvFv, sumOverImporters, vs1Participation, wwyzCountry, wwyzSector, wwzIvFv,
 } from '../../indicators/participation.js';
 import { countryBySector, nrca, rca } from '../../indicators/rca.js';
 import { countryMean, downstreamness, upstreamnessFromModel } from '../../indicators/upstreamness.js';
@@ -34,7 +36,7 @@ import { localShares } from '../../indicators/localshares.js';
 import { expandTableArgs, loadTable } from '../load.js';
 
 export const WHAT = [
-  'participation', 'position', 'wwyz', 'vs1', 'rca', 'nrca', 'upstreamness', 'downstreamness', 'hhi', 'localshares', 'varatio',
+  'participation', 'position', 'wwyz', 'bm', 'vs1', 'rca', 'nrca', 'upstreamness', 'downstreamness', 'hhi', 'localshares', 'varatio',
 ] as const;
 type What = (typeof WHAT)[number];
 const COUNTRY_ONLY: What[] = ['vs1', 'localshares', 'varatio'];
@@ -92,6 +94,12 @@ export function indicatorColumns(m: IoModel, what: readonly What[], level: 'coun
         add(b, `${pre}_participation`, p.participation);
       }
       add(b, 'wwyz_position', r.position);
+    } else if (w === 'bm') {
+      const t = level === 'country' ? bmCountry(m) : bmSector(m);
+      const sh = bmShares(t);
+      add(b, 'bm_GVC_share', sh.gvc);
+      add(b, 'bm_GVCB_share', sh.backward);
+      add(b, 'bm_GVCF_share', sh.forward);
     } else if (w === 'vs1') {
       const r = vs1Participation(m);
       add(b, 'E', r.E);

@@ -70,7 +70,7 @@ function figure(id: string, title: string, panel: DataFrame, years: number[], or
         for (const x of ends) csv.push(`${id},${v.replace(/_w$/, '')},${g} trend,${x},${num(a + b * x)},`);
       }
     });
-    const svg = lineChart({ title: name, x: { label: 'Year', format: (q) => String(Math.round(q)) }, y: { label: `${name.split(' ')[0]} (mean, winsorized)` }, series, idPrefix: `${id}_${k}`, width: 640, height: 400 });
+    const svg = lineChart({ title: name, x: { label: 'Year', format: (q) => (Number.isInteger(q) ? String(q) : '') }, y: { label: `${name.split(' ')[0]} (mean, winsorized)` }, series, idPrefix: `${id}_${k}`, width: 640, height: 400 });
     panels.push({ name: v.replace(/_w$/, ''), svg });
   });
   return { id, title, panels, csv: csv.join('\n') + '\n', caption };
@@ -93,7 +93,7 @@ export function studyFigures(panel: DataFrame, cfg: StudyConfig): Figure[] {
       { name: 'Asia', points: line(reg.filter((q) => q.series === 'Asia')), color: PALETTE[0], dash: '6 3' },
       { name: 'Europe', points: line(reg.filter((q) => q.series === 'Europe')), color: PALETTE[1], dash: '2 2' },
     ];
-    const svg = lineChart({ title: name, x: { label: 'Year', format: (q) => String(Math.round(q)) }, y: { label: `${name.split(' ')[0]} (mean, winsorized)` }, series, idPrefix: `symbiosis_fig2_${k}`, width: 640, height: 400 });
+    const svg = lineChart({ title: name, x: { label: 'Year', format: (q) => (Number.isInteger(q) ? String(q) : '') }, y: { label: `${name.split(' ')[0]} (mean, winsorized)` }, series, idPrefix: `symbiosis_fig2_${k}`, width: 640, height: 400 });
     return { name: v.replace(/_w$/, ''), svg };
   });
   const fig2: Figure = {

@@ -19,6 +19,8 @@ import type { World } from './world.js';
 
 export interface SyntheticTables {
   source: CityMrioSource;
+  /** The same tables, synchronously (a fresh copy per call: the pipeline consumes Z). */
+  load(year: number): CityMrio;
   /** Share of off-diagonal (c, d) with a positive top-up f_cd. */
   topupShare: number;
   /** Factor F that made Y ≥ 0. */
@@ -202,6 +204,7 @@ export function makeTables(world: World, planted: Planted, sectors: string[], ra
   };
   return {
     source: { years: TABLE_YEARS, load },
+    load,
     topupShare: topups / (n * (n - 1)),
     topupFactor: factor,
     leontiefSeconds,

@@ -1,0 +1,134 @@
+/**
+ * bri-symbiosis end to end through the runner (reduced window 2010-2011): two runs write byte-identical
+ * panel, tables, estimates and figures; the panel has the spec's columns in order; report.html renders in
+ * headless Chromium without console errors, every figure with a non-zero size (screenshot saved to
+ * test-artifacts/report.png). The browser test is skipped with a message when /usr/bin/chromium is absent.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { useBestBackend } from '../../src/node/backend.js';
+import { parseYears, runStudy } from '../../src/study/runner.js';
+import { PANEL_COLUMNS } from '../../src/study/bri-symbiosis/columns.js';
+import { REPO_ROOT } from '../shared-data.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+let dir: string;
+let outA: string;
+let outB: string;
+
+function listFiles(root: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const f of readdirSync(d).sort()) {
+      const p = join(d, f);
+      if (statSync(p).isDirectory()) walk(p);
+      else out.push(relative(root, p));
+    }
+  };
+  walk(root);
+  return out;
+}
+
+beforeAll(async () => {
+  await useBestBackend();
+  dir = mkdtempSync(join(tmpdir(), 'gvc-bri-'));
+  outA = join(dir, 'a');
+  outB = join(dir, 'b');
+  const opts = { years: '2010-2011', progress: () => {} };
+  await runStudy('bri-symbiosis', { ...opts, out: outA });
+  await runStudy('bri-symbiosis', { ...opts, out: outB });
+});
+
+afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('runner outputs', () => {
+  it('parses --years', () => {
+    expect(parseYears('1996-2011')).toEqual([1996, 2011]);
+    expect(parseYears('2005')).toEqual([2005, 2005]);
+    expect(() => parseYears('96-11')).toThrow(/--years/);
+  });
+
+  it('writes panel, estimates, tables in four formats, figures and the report', () => {
+    const files = listFiles(outA);
+    expect(files).toContain('symbiosis_panel.csv');
+    expect(files).toContain('report.html');
+    for (const t of ['table1_baseline', 'tableA1_lagged', 'tableA2_robustness', 'table2_iv', 'table3_development', 'table4_technology', 'table5_period', 'table6_rvc', 'table7_inc', 'tableD1_descriptives', 'tableD2_vif']) {
+      for (const ext of ['md', 'tex', 'html', 'csv']) expect(files).toContain(`tables/symbiosis_${t}.${ext}`);
+    }
+    for (const f of ['fig2_regions', 'fig3_sectors']) {
+      expect(files).toContain(`figures/symbiosis_${f}.csv`);
+      for (const p of ['RH', 'HD', 'XT']) expect(files).toContain(`figures/symbiosis_${f}_${p}.svg`);
+    }
+    expect(files.filter((f) => f.startsWith('estimates/')).length).toBeGreaterThan(30);
+  });
+
+  it('two runs produce byte-identical outputs (report.html aside)', () => {
+    const a = listFiles(outA).filter((f) => f !== 'report.html');
+    expect(listFiles(outB).filter((f) => f !== 'report.html')).toEqual(a);
+    for (const f of a) expect(readFileSync(join(outB, f)).equals(readFileSync(join(outA, f))), f).toBe(true);
+  });
+
+  it('panel columns are those of spec 7, in order; undefined values are empty, not 0', () => {
+    const lines = readFileSync(join(outA, 'symbiosis_panel.csv'), 'utf8').trimEnd().split('\n');
+    expect(lines[0].split(',')).toEqual([...PANEL_COLUMNS]);
+    const h = lines[0].split(',');
+    const row1995 = lines.slice(1).map((l) => l.split(',')).filter((r) => r[h.indexOf('year')] === '2009');
+    expect(row1995.length).toBe(21 * 8);
+    for (const r of row1995) {
+      expect(r[h.indexOf('XT')]).toBe('');
+      expect(r[h.indexOf('drop_reason')]).toBe('year:outside_window');
+      expect(r[h.indexOf('POL')]).toBe('');
+    }
+    const tidy = readFileSync(join(outA, 'tables/symbiosis_table1_baseline.csv'), 'utf8').split('\n')[0];
+    expect(tidy).toBe('table,column,term,estimate,se,t,p,n,r2');
+  });
+});
+
+describe.skipIf(!existsSync(CHROMIUM))('report.html in headless Chromium', () => {
+  it('renders without console errors and with every figure drawn', async () => {
+    const { chromium } = await import('playwright-core');
+    const profile = mkdtempSync(join(tmpdir(), 'gvc-chromium-'));
+    // a fresh profile directory is the --user-data-dir (playwright passes it through launchPersistentContext)
+    const browser = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      viewport: { width: 1280, height: 900 },
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+    try {
+      const page = await browser.newPage();
+      const errors: string[] = [];
+      page.on('console', (m) => {
+        if (m.type() === 'error') errors.push(m.text());
+      });
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto(pathToFileURL(join(outA, 'report.html')).href);
+      const sizes = await page.$$eval('.figure svg, .figure img', (els) => els.map((e) => {
+        const r = e.getBoundingClientRect();
+        return [r.width, r.height];
+      }));
+      expect(sizes.length).toBe(6);
+      for (const [w, h] of sizes) {
+        expect(w).toBeGreaterThan(0);
+        expect(h).toBeGreaterThan(0);
+      }
+      expect(await page.$$eval('table.paper', (t) => t.length)).toBeGreaterThanOrEqual(11);
+      mkdirSync(join(REPO_ROOT, 'test-artifacts'), { recursive: true });
+      await page.screenshot({ path: join(REPO_ROOT, 'test-artifacts/report.png'), fullPage: false });
+      expect(errors).toEqual([]);
+    } finally {
+      await browser.close();
+      rmSync(profile, { recursive: true, force: true });
+    }
+  });
+});
+
+if (!existsSync(CHROMIUM)) {
+  // eslint-disable-next-line no-console
+  console.warn(`[gvc tests] ${CHROMIUM} is absent: the report.html browser test is skipped (apt-get install -y chromium).`);
+}
