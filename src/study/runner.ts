@@ -1,7 +1,7 @@
 /**
  * The study runner: resolve inputs, run one declarative study, write every output atomically.
  *
- *   <out>/<panel>.csv                   tidy panel (empty cell = undefined)
+ *   <out>/<panel>.csv, <panel>.parquet  tidy panel (empty cell / null = undefined; Parquet when hyparquet-writer loads)
  *   <out>/estimates/<id>.json           one file per estimated column
  *   <out>/tables/<id>.{md,tex,html,csv} paper-style tables
  *   <out>/figures/<id>[_<panel>].{svg,png}, <id>.csv   figures and their plotted values
@@ -17,6 +17,7 @@ import { InputError, OptionError } from '../errors.js';
 import { readBytes, writeAtomic } from '../node/files.js';
 import { svgToPng } from '../report/chart/png.js';
 import { writePanelCsv } from './panel-csv.js';
+import { panelParquet } from './panel-parquet.js';
 import { renderReport, type RunInfo } from './report.js';
 import { toCsv, toHtmlPage, toLatex, toMarkdown } from './table.js';
 import type { StudyDefinition, StudyResult } from './types.js';
@@ -124,6 +125,9 @@ export async function runStudy(name: string, opts: RunOptions): Promise<{ result
     written.push(rel);
   };
   put(`${result.panel.name}.csv`, writePanelCsv(result.panel.frame, result.panel.columns));
+  const pq = await panelParquet(result.panel.frame, result.panel.columns);
+  if (pq.bytes) put(`${result.panel.name}.parquet`, pq.bytes);
+  const pngNotes: string[] = pq.bytes ? [] : [`${result.panel.name}.parquet not written (CSV only): ${pq.reason}`];
   for (const e of result.estimates) put(`estimates/${e.id}.json`, stableJson(e));
   for (const t of result.tables) {
     put(`tables/${t.id}.md`, toMarkdown(t));
@@ -131,7 +135,6 @@ export async function runStudy(name: string, opts: RunOptions): Promise<{ result
     put(`tables/${t.id}.html`, toHtmlPage(t));
     put(`tables/${t.id}.csv`, toCsv(t));
   }
-  const pngNotes: string[] = [];
   for (const f of result.figures) {
     put(`figures/${f.id}.csv`, f.csv);
     for (const p of f.panels) {

@@ -113,6 +113,8 @@ describe('BACI reader and country codes', () => {
     expect(iso3Of(a, 842)).toBe('USA');
     const b = parseCountryTable('country_code,country_name_abbreviation,country_name_full,iso_2digit_alpha,iso_3digit_alpha\n251,France,France,FR,FRA\n');
     expect(codesOf(b, 'FRA')).toEqual([251]);
+    const q = parseCountryTable('country_code,country_name,country_iso2,country_iso3\n410,"Korea, Rep. of",KR,KOR\n490,"Other Asia, nes",,S19\n');
+    expect([iso3Of(q, 410), iso3Of(q, 490)]).toEqual(['KOR', 'S19']);
   });
 });
 

@@ -89,6 +89,22 @@ describe('runner outputs', () => {
   });
 });
 
+describe('Parquet panel', () => {
+  it('has the CSV columns and rows, with null (not 0) for undefined values', async () => {
+    const path = join(outA, 'symbiosis_panel.parquet');
+    expect(existsSync(path)).toBe(true);
+    const { parquetReadObjects } = await import('hyparquet');
+    const buf = readFileSync(path);
+    const rows = (await parquetReadObjects({ file: buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength) })) as Record<string, unknown>[];
+    expect(rows.length).toBe(2 * 21 * 8);
+    expect(Object.keys(rows[0])).toEqual([...PANEL_COLUMNS]);
+    const first = rows.find((r) => r.year === 2010)!;
+    expect(first.XT).toBeNull();
+    expect(first.POL).toBeNull();
+    expect(typeof first.ITR).toBe('number');
+  });
+});
+
 describe.skipIf(!existsSync(CHROMIUM))('report.html in headless Chromium', () => {
   it('renders without console errors and with every figure drawn', async () => {
     const { chromium } = await import('playwright-core');

@@ -105,7 +105,6 @@ async function run(ctx: StudyContext): Promise<StudyResult> {
     `Winsorizing: ${cfg.winsor ? `[p${cfg.winsor[0]}, p${cfg.winsor[1]}] (Stata _pctile) over window cells` : 'off'}; cut-offs: ${Object.entries(cuts).filter(([, c]) => c.n > 0).map(([v, c]) => `${v} [${c.lo.toPrecision(4)}, ${c.hi.toPrecision(4)}]`).join('; ')}.`,
     hasCov ? `Covariates: ${covPath}.` : 'Covariates not supplied: POL, ECO, CUL and LAB are not computed; ln DIS = ln distcap (oil = 1); Table 2 uses the stand-in instrument.',
     'ROM distance: Beijing-Bucharest great-circle distance (computed; CEPII has no Romania).',
-    'Panel written as CSV only: no Parquet writer (hyparquet-writer) is installed in this project.',
     ...models.messages,
   ];
   return {
