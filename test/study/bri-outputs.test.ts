@@ -77,9 +77,9 @@ describe('runner outputs', () => {
     const lines = readFileSync(join(outA, 'symbiosis_panel.csv'), 'utf8').trimEnd().split('\n');
     expect(lines[0].split(',')).toEqual([...PANEL_COLUMNS]);
     const h = lines[0].split(',');
-    const row1995 = lines.slice(1).map((l) => l.split(',')).filter((r) => r[h.indexOf('year')] === '2009');
-    expect(row1995.length).toBe(21 * 8);
-    for (const r of row1995) {
+    const rowsBefore = lines.slice(1).map((l) => l.split(',')).filter((r) => r[h.indexOf('year')] === '2009');
+    expect(rowsBefore.length).toBe(21 * 8);
+    for (const r of rowsBefore) {
       expect(r[h.indexOf('XT')]).toBe('');
       expect(r[h.indexOf('drop_reason')]).toBe('year:outside_window');
       expect(r[h.indexOf('POL')]).toBe('');
@@ -96,9 +96,9 @@ describe('Parquet panel', () => {
     const { parquetReadObjects } = await import('hyparquet');
     const buf = readFileSync(path);
     const rows = (await parquetReadObjects({ file: buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength) })) as Record<string, unknown>[];
-    expect(rows.length).toBe(2 * 21 * 8);
+    expect(rows.length).toBe(3 * 21 * 8);
     expect(Object.keys(rows[0])).toEqual([...PANEL_COLUMNS]);
-    const first = rows.find((r) => r.year === 2010)!;
+    const first = rows.find((r) => r.year === 2009)!;
     expect(first.XT).toBeNull();
     expect(first.POL).toBeNull();
     expect(typeof first.ITR).toBe('number');
