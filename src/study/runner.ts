@@ -24,6 +24,7 @@ import type { StudyDefinition, StudyResult } from './types.js';
 
 const STUDIES: Record<string, () => Promise<{ study: StudyDefinition }>> = {
   'bri-symbiosis': () => import('./bri-symbiosis/index.js'),
+  'bri-upgrading': () => import('./bri-upgrading/index.js'),
 };
 
 export function studyNames(): string[] {

@@ -4,7 +4,7 @@
  * variants, variance components) that tables and the estimates JSON read.
  */
 import { InputError } from '../../errors.js';
-import { column, factor, numericColumn, type DataFrame } from '../../econometrics/frame.js';
+import { column, numericColumn, type DataFrame } from '../../econometrics/frame.js';
 
 export interface PanelData {
   y: Float64Array;
@@ -46,7 +46,7 @@ export interface XtFit {
   notes: string[];
 }
 
-/** Outcome, slopes and group codes of the complete rows of a frame (rows in frame order). */
+/** Outcome, slopes and group codes (groups in order of first appearance) of the complete rows of a frame. */
 export function panelFromFrame(df: DataFrame, y: string, xs: readonly string[], id: string, time?: string): PanelData {
   const yc = numericColumn(df, y);
   const xc = xs.map((x) => numericColumn(df, x));
@@ -56,13 +56,14 @@ export function panelFromFrame(df: DataFrame, y: string, xs: readonly string[], 
   if (keep.length === 0) throw new InputError(`no complete rows for ${y} ~ ${xs.join(' + ')}.`);
   const idc = column(df, id);
   const ids = keep.map((i) => String(idc[i]));
-  const f = factor(ids);
+  const groups = [...new Set(ids)];
+  const index = new Map(groups.map((g, k) => [g, k]));
   return {
     y: Float64Array.from(keep, (i) => yc[i]),
     X: xc.map((c) => Float64Array.from(keep, (i) => c[i])),
     names: [...xs],
-    codes: f.codes,
-    groups: f.levels.map(String),
+    codes: Int32Array.from(ids, (g) => index.get(g)!),
+    groups,
     time: tc ? Float64Array.from(keep, (i) => tc[i]) : undefined,
   };
 }
