@@ -9,6 +9,7 @@ import { wiodLoadBench } from './wiod-load.js';
 import { econBench } from './econ.js';
 import { decomposeBench } from './decompose.js';
 import { thresholdBench } from './threshold.js';
+import { cityBench } from './city.js';
 
 export interface Benchmark {
   /** Name used on the command line, e.g. `npm run bench -- linalg`. */
@@ -19,7 +20,7 @@ export interface Benchmark {
   run(argv: string[]): Promise<void>;
 }
 
-const registry: Benchmark[] = [linalgBench, wiodLoadBench, econBench, decomposeBench, thresholdBench, bigtableBench];
+const registry: Benchmark[] = [linalgBench, wiodLoadBench, econBench, decomposeBench, thresholdBench, bigtableBench, cityBench];
 
 async function main(argv: string[]): Promise<void> {
   const [name, ...rest] = argv;

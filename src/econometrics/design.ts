@@ -98,7 +98,14 @@ export function sampleRows(df: DataFrame, vars: readonly string[], exprs: readon
   let data = takeRows(df, sel.rows, used);
   const ok = new Uint8Array(data.nrow).fill(1);
   for (const e of exprs) {
-    const v = evalExpr(e, data);
+    let v: Float64Array;
+    try {
+      v = evalExpr(e, data);
+    } catch (err) {
+      // a text cell: evaluate on the full frame so that the message names the row of the input
+      if (err instanceof InputError && data !== df) evalExpr(e, df);
+      throw err;
+    }
     for (let i = 0; i < v.length; i++) if (!Number.isFinite(v[i])) ok[i] = 0;
   }
   let nonFinite = 0;

@@ -18,6 +18,11 @@ export type Column = Float64Array | string[];
 export interface DataFrame {
   columns: Record<string, Column>;
   nrow: number;
+  /**
+   * The file the frame was read from, with a header line (set by the CSV reader; row subsets drop it).
+   * Error messages then name the file and the line: row i of the frame is line i + 2 of the file.
+   */
+  source?: string;
 }
 
 /** Row indices of `nrow` rows kept after filtering, plus how many were dropped. */
@@ -77,7 +82,7 @@ export function column(df: DataFrame, name: string): Column {
   if (!hasColumn(df, name)) {
     const names = Object.keys(df.columns);
     const shown = names.slice(0, 30).join(', ') + (names.length > 30 ? ', ...' : '');
-    throw new InputError(`variable '${name}' is not in the data (columns: ${shown}).`);
+    throw new InputError(`${df.source ? `${df.source}: ` : ''}variable '${name}' is not in the data (columns: ${shown}).`);
   }
   return df.columns[name];
 }
@@ -94,7 +99,13 @@ export function numericColumn(df: DataFrame, name: string): Float64Array {
       continue;
     }
     const v = Number(s);
-    if (Number.isNaN(v)) throw new InputError(`variable '${name}' is text (row ${i + 1}: '${s}'), a number was expected.`);
+    if (Number.isNaN(v)) {
+      throw new InputError(
+        df.source
+          ? `${df.source}: row ${i + 2}, variable '${name}' is text ('${s}'), a number was expected.`
+          : `variable '${name}' is text (row ${i + 1}: '${s}'), a number was expected.`,
+      );
+    }
     out[i] = v;
   }
   return out;

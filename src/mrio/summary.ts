@@ -45,6 +45,8 @@ export function formatSummary(s: TableSummary): string {
   const f = (v: number) => v.toLocaleString('en-US', { maximumFractionDigits: 2 });
   const pct = (v: number) => `${(100 * v).toFixed(2)}%`;
   const d = s.diagnostics;
+  const labelWidth = Math.max(24, ...s.topSectors.map((t) => t.sector.length));
+  const numWidth = Math.max(12, ...s.topSectors.map((t) => f(t.output).length));
   const lines = [
     `${s.source}${s.year !== undefined ? ` (${s.year})` : ''}`,
     `  countries x sectors   ${s.countries} x ${s.sectors} = ${s.countries * s.sectors}`,
@@ -59,7 +61,7 @@ export function formatSummary(s: TableSummary): string {
     `  negative output       ${d.negativeOutput.length}${d.negativeOutput.length ? ': ' + d.negativeOutput.slice(0, 12).join(', ') : ''}`,
     `  negative value added  ${d.negativeValueAdded.length}${d.negativeValueAdded.length ? ': ' + d.negativeValueAdded.slice(0, 12).join(', ') : ''}`,
     `  top sectors by output:`,
-    ...s.topSectors.map((t) => `    ${t.sector.padEnd(24)} ${f(t.output).padStart(16)}  ${pct(t.share)}`),
+    ...s.topSectors.map((t) => `    ${t.sector.padEnd(labelWidth)} ${f(t.output).padStart(numWidth)}  ${pct(t.share).padStart(7)}`),
   ];
   return lines.join('\n');
 }

@@ -2,6 +2,7 @@
  * The study runner: resolve inputs, run one declarative study, write every output atomically.
  *
  *   <out>/<panel>.csv, <panel>.parquet  tidy panel (empty cell / null = undefined; Parquet when hyparquet-writer loads)
+ *   <out>/<panel>.dta                   the same panel for Stata (format 118; '.' = undefined)
  *   <out>/estimates/<id>.json           one file per estimated column
  *   <out>/tables/<id>.{md,tex,html,csv} paper-style tables
  *   <out>/figures/<id>[_<panel>].{svg,png}, <id>.csv   figures and their plotted values
@@ -18,6 +19,7 @@ import { readBytes, writeAtomic } from '../node/files.js';
 import { svgToPng } from '../report/chart/png.js';
 import { writePanelCsv } from './panel-csv.js';
 import { panelParquet } from './panel-parquet.js';
+import { panelDta } from './panel-dta.js';
 import { renderReport, type RunInfo } from './report.js';
 import { toCsv, toHtmlPage, toLatex, toMarkdown } from './table.js';
 import type { StudyDefinition, StudyResult } from './types.js';
@@ -25,6 +27,7 @@ import type { StudyDefinition, StudyResult } from './types.js';
 const STUDIES: Record<string, () => Promise<{ study: StudyDefinition }>> = {
   'bri-symbiosis': () => import('./bri-symbiosis/index.js'),
   'bri-upgrading': () => import('./bri-upgrading/index.js'),
+  deglobalization: () => import('./deglobalization/index.js'),
 };
 
 export function studyNames(): string[] {
@@ -129,6 +132,9 @@ export async function runStudy(name: string, opts: RunOptions): Promise<{ result
   const pq = await panelParquet(result.panel.frame, result.panel.columns);
   if (pq.bytes) put(`${result.panel.name}.parquet`, pq.bytes);
   const pngNotes: string[] = pq.bytes ? [] : [`${result.panel.name}.parquet not written (CSV only): ${pq.reason}`];
+  const dta = panelDta(result.panel.frame, result.panel.columns, study.title);
+  put(`${result.panel.name}.dta`, dta.bytes);
+  pngNotes.push(...dta.notes);
   for (const e of result.estimates) put(`estimates/${e.id}.json`, stableJson(e));
   for (const t of result.tables) {
     put(`tables/${t.id}.md`, toMarkdown(t));

@@ -11,6 +11,7 @@ import { runCityTransfer, itVersusZ, type CityRunResult } from '../../src/study/
 import { generateSynthetic } from '../../src/study/city-transfer/synthetic/index.js';
 import { computeTransfer } from '../../src/study/city-transfer/transfer.js';
 import { effectDefaults } from '../../src/study/city-transfer/config.js';
+import { argvFromContext } from '../../src/study/city-transfer/index.js';
 
 const tmp = (): string => mkdtempSync(join(tmpdir(), 'city-transfer-'));
 const quiet = () => {};
@@ -174,6 +175,11 @@ describe('city transfer: command line and outputs', () => {
     } finally {
       process.stderr.write = err;
     }
+  });
+  it('runner plug-in maps --option keys to the §6.1 flags', () => {
+    const argv = argvFromContext({ options: { synthetic: 'tiny', beta_hsr: '0.3,0.4', out: '/x' }, files: [] });
+    expect(argv).toEqual(['--synthetic', 'tiny', '--beta-hsr', '0.3,0.4', '--out', '/x', '--no-png']);
+    expect(parseCityArgs(argv).synthetic?.betaHsr).toEqual({ down: 0.3, up: 0.4 });
   });
   it('tiny full run writes the §6.2 files', async () => {
     const out = tmp();

@@ -1,6 +1,6 @@
 /**
  * `gvc decompose <table...> --method kww|wwz|bm|leontief --level country|sector|bilateral [--approach source|sink]
- *   [--out f.csv|f.parquet]`
+ *   [--out f.csv|f.parquet|f.dta]`
  *
  * Value-added decomposition of gross exports for one or many tables (many tables = many years: a `year`
  * column comes first). Output columns use decompr's names. Progress goes to stderr: a bar when stderr
@@ -14,6 +14,7 @@ import { OptionError } from '../../errors.js';
 import { buildModel } from '../../mrio/model.js';
 import { yearFromName, writeAtomic } from '../../node/files.js';
 import { writeParquet } from '../../node/parquet.js';
+import { writeDta } from '../../report/dta-writer.js';
 import { toCsv } from '../../report/csv-writer.js';
 import { checkOptions, decompose, METHODS, LEVELS, type Approach, type DecompResult, type Level, type Method } from '../../decompose/router.js';
 import type { IdentityCheck } from '../../decompose/identities.js';
@@ -46,7 +47,7 @@ export function register(program: Command): void {
     .requiredOption('--method <method>', `decomposition: ${METHODS.join(', ')}`)
     .option('--level <level>', `aggregation: ${LEVELS.join(', ')} (default: the method's native level)`)
     .option('--approach <approach>', 'bm only: source (default) or sink')
-    .option('--out <file>', 'output file: .csv or .parquet (default: CSV on stdout)')
+    .option('--out <file>', 'output file: .csv, .parquet or Stata .dta (default: CSV on stdout)')
     .option('--quote', 'quote text fields in CSV (like R write.csv)')
     .action(async (tables: string[], opts: DecomposeCliOptions) => {
       const { method, level, approach } = checkOptions({
@@ -55,8 +56,8 @@ export function register(program: Command): void {
         approach: opts.approach as Approach | undefined,
       });
       const out = opts.out;
-      if (out && !/\.(csv|parquet)$/i.test(out)) {
-        throw new OptionError(`--out ${out}: the file name must end in .csv or .parquet.`);
+      if (out && !/\.(csv|parquet|dta)$/i.test(out)) {
+        throw new OptionError(`--out ${out}: the file name must end in .csv or .parquet (or .dta for Stata).`);
       }
       const paths = expandTableArgs(tables);
       const tty = process.stderr.isTTY === true;
@@ -77,7 +78,12 @@ export function register(program: Command): void {
       if (tty) process.stderr.write('\n');
       const result = parts.length === 1 ? parts[0].table : stackYears(parts);
       if (out && /\.parquet$/i.test(out)) await writeParquet(out, result);
-      else {
+      else if (out && /\.dta$/i.test(out)) {
+        const dta = writeDta(result, { datasetLabel: `gvc decompose --method ${method}` });
+        for (const r of dta.renames) process.stderr.write(`.dta: column '${r.from}' renamed to '${r.to}' (Stata naming rules)\n`);
+        for (const n of dta.notes) process.stderr.write(`.dta: ${n}\n`);
+        writeAtomic(out, dta.bytes);
+      } else {
         const csv = toCsv(result, { quoteStrings: opts.quote });
         if (out) writeAtomic(out, csv);
         else process.stdout.write(csv);

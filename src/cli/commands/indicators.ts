@@ -3,7 +3,8 @@
  *  [--out file.csv]`
  *
  * GVC indicators of one or many MRIO tables as one wide CSV (a `year` column first, then `country`, and
- * `sector` at sector level). --what takes a comma list of:
+ * `sector` at sector level; `year` is the table's year or the one in its file name, else the file name).
+ * --what takes a comma list of:
  *   participation, position  KPWW (2010) indices: country level from the KWW 2014 terms (decompose/kww),
  *                            sector level from the WWZ 2013 terms summed over importers (decompose/wwz)
  *   wwyz                     Wang-Wei-Yu-Zhu (2017) production-based forward/backward participation
@@ -18,6 +19,7 @@
  *                            (country; --scope selects the sectors, default all)
  * Undefined values are empty cells. Without --out the CSV goes to stdout.
  */
+import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { OptionError } from '../../errors.js';
 import { buildModel, type IoModel } from '../../mrio/model.js';
@@ -191,7 +193,7 @@ export function register(program: Command): void {
         const m = buildModel(table);
         const block = indicatorColumns(m, what, level, opts);
         const n = level === 'country' ? m.G : m.GN;
-        const year = table.year ?? yearFromName(p) ?? k + 1;
+        const year = table.year ?? yearFromName(p) ?? basename(p);
         push('year', new Array(n).fill(year));
         push('country', level === 'country' ? m.table.countries : Array.from({ length: n }, (_, r) => m.table.countries[Math.floor(r / m.N)]));
         if (level === 'sector') push('sector', Array.from({ length: n }, (_, r) => m.table.sectors[r % m.N]));

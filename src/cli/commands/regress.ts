@@ -1,5 +1,5 @@
 /**
- * `gvc regress <data.csv|.csv.gz> '<formula>'`: linear models with fixed effects and IV (feols).
+ * `gvc regress <data.csv|.csv.gz|.parquet|.dta> '<formula>'`: linear models with fixed effects and IV (feols).
  *
  *   gvc regress grunfeld.csv 'inv ~ value + capital | firm' --cluster firm
  *   gvc regress mroz.csv 'lwage ~ exper + expersq | educ ~ motheduc + fatheduc' --vcov hc1 --json
@@ -9,7 +9,7 @@
  * Text output: a regression table (--format text|markdown|latex|html|csv) plus sample notes.
  */
 import type { Command } from 'commander';
-import { readCsv } from '../../econometrics/io/csv.js';
+import { readPanel } from '../../node/read-panel.js';
 import { feols } from '../../econometrics/feols.js';
 import type { FeolsResult, VcovChoice } from '../../econometrics/types.js';
 import { regTable, renderRegTable, type RegFormat } from '../../report/regtable/index.js';
@@ -52,7 +52,7 @@ export function register(program: Command): void {
   program
     .command('regress')
     .description('linear regression with fixed effects, clustered SE and IV (fixest-like formula)')
-    .argument('<data>', 'data file (.csv or .csv.gz)')
+    .argument('<data>', 'data file (.csv, .csv.gz, .parquet or Stata .dta)')
     .argument('<formula>', "e.g. 'y ~ x1 + x2 | fe1 + fe2 | endog ~ z1 + z2'")
     .option('--cluster <vars>', 'cluster variable(s), comma separated (two = two-way)')
     .option('--vcov <type>', 'iid | hc1 | cluster | cluster_plm | twoway (default: cluster if --cluster, else iid)')
@@ -60,8 +60,8 @@ export function register(program: Command): void {
     .option('--keep-singletons', 'do not drop FE singletons')
     .option('--format <fmt>', 'table format: text | markdown | latex | html | csv', 'text')
     .option('--json', 'print JSON')
-    .action((data: string, formula: string, opts: Opts) => {
-      const df = readCsv(data);
+    .action(async (data: string, formula: string, opts: Opts) => {
+      const df = await readPanel(data);
       const r = feols(formula, df, {
         cluster: opts.cluster,
         vcov: opts.vcov as VcovChoice | undefined,

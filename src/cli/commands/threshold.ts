@@ -3,12 +3,12 @@
  *    [--thresholds 3] [--bootstrap 300] [--seed 1] [--grid k] [--trim 0.01[,0.01,0.05]]
  *    [--effects unit|twoway] [--vce classical|white|hc1|cluster] [--hansen-program] [--json]`
  *
- * Hansen (1999) fixed-effects panel threshold regression on a CSV (.csv or .csv.gz) panel.
+ * Hansen (1999) fixed-effects panel threshold regression on a panel file (.csv, .csv.gz, .parquet or Stata .dta).
  * JSON keys: thresholds, F, p, ci (95%), coef, se, ssr ([S0, S1, ...]) and details.
  */
 import type { Command } from 'commander';
 import { OptionError } from '../../errors.js';
-import { readCsv } from '../../econometrics/io/csv.js';
+import { readPanel } from '../../node/read-panel.js';
 import { thresholdModel } from '../../econometrics/threshold/model.js';
 import { formatThreshold, thresholdJson } from '../../econometrics/threshold/format.js';
 import type { ThresholdVce } from '../../econometrics/threshold/hansen.js';
@@ -45,7 +45,7 @@ export function register(program: Command): void {
   program
     .command('threshold')
     .description('Hansen (1999) fixed-effects panel threshold regression with bootstrap tests and LR confidence sets')
-    .argument('<data>', 'CSV panel (.csv or .csv.gz)')
+    .argument('<data>', 'panel file (.csv, .csv.gz, .parquet or Stata .dta)')
     .argument('<formula>', "outcome and regime-independent regressors, e.g. 'i ~ q1 + q2 + d1'")
     .requiredOption('--regime <var>', 'regime-dependent regressor')
     .requiredOption('--q <var>', 'threshold variable')
@@ -60,7 +60,7 @@ export function register(program: Command): void {
     .option('--vce <type>', 'standard errors of the final regression: classical, white, hc1, cluster', 'classical')
     .option('--hansen-program', "replicate Hansen's program: drop each unit's last period after demeaning")
     .option('--json', 'print JSON')
-    .action((data: string, formula: string, o: Opts) => {
+    .action(async (data: string, formula: string, o: Opts) => {
       const m = int('thresholds', o.thresholds, 1);
       if (m > 3) throw new OptionError(`--thresholds must be 1, 2 or 3, got ${m}.`);
       const boot = nums('bootstrap', o.bootstrap).map((b) => {
@@ -68,7 +68,7 @@ export function register(program: Command): void {
         return b;
       });
       if (o.effects !== 'unit' && o.effects !== 'twoway') throw new OptionError(`--effects must be unit or twoway, got "${o.effects}".`);
-      const df = readCsv(data);
+      const df = await readPanel(data);
       const r = thresholdModel(
         df,
         formula,

@@ -128,7 +128,7 @@ export function parseCsv(text: string, opts: CsvOptions = {}): DataFrame {
     if (numeric) cols[header[j]] = num;
     else cols[header[j]] = rows.slice(1).map((row) => (na.has(row[j].trim()) ? '' : row[j]));
   }
-  return { columns: cols, nrow };
+  return opts.source ? { columns: cols, nrow, source: opts.source } : { columns: cols, nrow };
 }
 
 /** Read a `.csv` or `.csv.gz` file into a DataFrame (Node only). */
@@ -143,6 +143,12 @@ export function readCsv(path: string, opts: CsvOptions = {}): DataFrame {
   } catch (e) {
     throw new InputError(`cannot read ${path}: ${(e as Error).message}.`);
   }
-  if (lower.endsWith('.gz') || (buf[0] === 0x1f && buf[1] === 0x8b)) buf = gunzipSync(buf);
+  if (lower.endsWith('.gz') || (buf[0] === 0x1f && buf[1] === 0x8b)) {
+    try {
+      buf = gunzipSync(buf);
+    } catch (e) {
+      throw new InputError(`${path}: the gzip stream is corrupt or truncated (${(e as Error).message}).`);
+    }
+  }
   return parseCsv(buf.toString('utf8'), { ...opts, source: opts.source ?? path });
 }

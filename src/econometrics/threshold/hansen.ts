@@ -14,7 +14,8 @@
  * inference", Journal of Econometrics 93, 345-368; Wang, Q. (2015), "Fixed-effect panel threshold model
  * using Stata", Stata Journal 15(1), 121-134.
  */
-import { InputError, OptionError } from '../../errors.js';
+import { InputError, NumericalError, OptionError } from '../../errors.js';
+import { olsFit } from '../ols.js';
 import { balancePanel, toPanelOrder, within, type Effects } from './panel.js';
 import { admissible, crossprod, fitBase, makeBase, makeDesign, regimeColumns, search, searchWithFit, type Base, type Design } from './search.js';
 import { rng, seedFrom } from './rng.js';
@@ -251,6 +252,38 @@ function perThreshold<T>(v: T | readonly T[] | undefined, def: T, m: number, wha
   return Array.from({ length: m }, () => v as T);
 }
 
+function norm(v: Float64Array): number {
+  let s = 0;
+  for (let i = 0; i < v.length; i++) s += v[i] * v[i];
+  return Math.sqrt(s);
+}
+
+/**
+ * Collinearity of the regressors after the fixed effects (the rule of ols.ts: a column is collinear when
+ * the part not explained by the columns before it is below 1e-10 of its squared norm before the within
+ * transformation). The regime-dependent regressor comes last: the regime columns sum to it.
+ */
+function checkCollinear(
+  zCols: Float64Array[],
+  xw: Float64Array,
+  zNorms: number[],
+  xNorm: number,
+  y: Float64Array,
+  names: { x: string; z: string[] },
+  effects: Effects,
+): void {
+  const fe = effects === 'twoway' ? 'the unit and period fixed effects' : 'the unit fixed effects';
+  const fit = olsFit([...zCols, xw], y, { names: [...names.z, names.x], refNorms: [...zNorms, xNorm] });
+  if (fit.dropped.length === 0) return;
+  const bad = fit.droppedNames[0];
+  const other = names.z.length > (bad === names.x ? 0 : 1) ? `the other regressors and ${fe}` : fe;
+  throw new NumericalError(
+    bad === names.x
+      ? `the regime-dependent regressor '${bad}' is collinear with ${other}; remove it from the formula or choose another --regime.`
+      : `regressor '${bad}' is collinear with ${other}; remove it from the formula.`,
+  );
+}
+
 /** Estimate the panel threshold model. */
 export function panelThreshold(data: ThresholdData, options: ThresholdOptions = {}): ThresholdResult {
   const m = options.thresholds ?? 1;
@@ -290,12 +323,15 @@ export function panelThreshold(data: ThresholdData, options: ThresholdOptions = 
   checkFinite(names.y, yRaw, panel);
   checkFinite(names.x, xRaw, panel);
   checkFinite(names.q, q, panel);
+  const rawNorms: number[] = [];
   const zCols = names.z.map((nm) => {
     const c = toPanelOrder(data.z[nm], panel);
     checkFinite(nm, c, panel);
+    rawNorms.push(norm(c));
     return within(c, n, T, effects);
   });
   const y = within(yRaw, n, T, effects);
+  checkCollinear(zCols, within(xRaw, n, T, effects), rawNorms, norm(xRaw), y, names, effects);
   const d = makeDesign(zCols, xRaw, q, n, T, effects, dropLast);
   const pool = candidatePool(d, options.grid, trims[0]);
   const cache = new BaseCache(d, pool);

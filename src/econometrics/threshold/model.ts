@@ -8,7 +8,7 @@
  * data columns. Rows with a missing value in any used variable are dropped first; the rest must form a
  * balanced panel (else the error names the first unit with a gap).
  */
-import { OptionError } from '../../errors.js';
+import { InputError, OptionError } from '../../errors.js';
 import { column, numericColumn, type DataFrame } from '../frame.js';
 import { parseFormula } from '../formula.js';
 import { buildColumns, formulaExprs, sampleRows, evalExpr } from '../design.js';
@@ -40,8 +40,18 @@ export function thresholdModel(df: DataFrame, formula: string, vars: ThresholdVa
   const tc = column(s.data, vars.time);
   const id = idc instanceof Float64Array ? idc : (idc as string[]);
   const time = tc instanceof Float64Array ? numericColumn(s.data, vars.time) : (tc as string[]);
-  return panelThreshold(
-    { y, x, q: qv, z, id, time, names: { y: f.lhs.label, x: vars.regime, q: vars.q, id: vars.id, time: vars.time } },
-    options,
-  );
+  try {
+    return panelThreshold(
+      { y, x, q: qv, z, id, time, names: { y: f.lhs.label, x: vars.regime, q: vars.q, id: vars.id, time: vars.time } },
+      options,
+    );
+  } catch (e) {
+    // a gap may come from a row dropped for a missing value: say so, and name the file
+    const dropped = s.droppedMissing + s.droppedNonFinite;
+    if (e instanceof InputError && e.message.startsWith('the threshold model needs a balanced panel')) {
+      const why = dropped > 0 ? `; ${dropped} row(s) with a missing or non-finite value in a used variable were dropped first` : '';
+      throw new InputError(`${df.source ? `${df.source}: ` : ''}${e.message.replace(/\.$/, '')}${why}.`);
+    }
+    throw e;
+  }
 }

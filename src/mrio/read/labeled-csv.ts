@@ -37,6 +37,7 @@ export function parseLabeledCsv(text: string, opts: ReadOptions = {}): MrioTable
   const rowCountry: string[] = [];
   const rowSector: string[] = [];
   const rowCells: string[][] = [];
+  const rowLine: number[] = [];
   let vaCells: string[] | undefined;
   let vaLine = 0;
   for (let li = 1; li < lines.length; li++) {
@@ -55,13 +56,20 @@ export function parseLabeledCsv(text: string, opts: ReadOptions = {}): MrioTable
     rowCountry.push(c);
     rowSector.push(s);
     rowCells.push(f);
+    rowLine.push(li + 1);
   }
   const countries: string[] = [];
-  for (const c of rowCountry) if (countries[countries.length - 1] !== c) {
-    if (countries.includes(c)) throw new InputError(`${src}: rows of country "${c}" are not contiguous (country-major order expected).`);
+  rowCountry.forEach((c, r) => {
+    if (countries[countries.length - 1] === c) return;
+    if (countries.includes(c)) throw new InputError(`${src}: row ${rowLine[r]}: rows of country "${c}" are not contiguous (country-major order expected).`);
     countries.push(c);
-  }
+  });
   const sectors = rowSector.slice(0, rowCountry.filter((c) => c === countries[0]).length);
+  const firstRow = new Map<string, number>();
+  sectors.forEach((s, r) => {
+    if (firstRow.has(s)) throw new InputError(`${src}: row ${rowLine[r]}: sector "${s}" of country "${countries[0]}" is duplicated (first on row ${firstRow.get(s)}).`);
+    firstRow.set(s, rowLine[r]);
+  });
   const G = countries.length;
   const N = sectors.length;
   const GN = G * N;
@@ -71,7 +79,7 @@ export function parseLabeledCsv(text: string, opts: ReadOptions = {}): MrioTable
   for (let r = 0; r < GN; r++) {
     const want = sectors[r % N];
     if (rowSector[r] !== want) {
-      throw new InputError(`${src}: row ${r + 2} has sector "${rowSector[r]}" where "${want}" was expected (same sector order for every country).`);
+      throw new InputError(`${src}: row ${rowLine[r]} has sector "${rowSector[r]}" where "${want}" was expected (same sector order for every country).`);
     }
   }
   const cIdx = new Map(countries.map((c, i) => [c, i]));
@@ -117,23 +125,21 @@ export function parseLabeledCsv(text: string, opts: ReadOptions = {}): MrioTable
     if (Number.isNaN(v)) throw new InputError(`${src}: row ${line}, field "${header[j]}" is not a number ("${f[j]}").`);
     return v;
   };
-  let li = 1;
   for (let r = 0; r < GN; r++) {
     const f = rowCells[r];
-    li++;
+    const line = rowLine[r];
     const zo = r * GN;
     const yo = r * G * K;
     for (let j = 2; j < header.length; j++) {
       const zc = zCol[j];
-      if (zc >= 0) Z.data[zo + zc] = cell(f, j, r + 2);
-      else if (j === goCol) x![r] = cell(f, j, r + 2);
+      if (zc >= 0) Z.data[zo + zc] = cell(f, j, line);
+      else if (j === goCol) x![r] = cell(f, j, line);
       else {
         const fd = fdCol[j]!;
-        Y.data[yo + fd[0] * K + catIdx.get(fd[1])!] += cell(f, j, r + 2);
+        Y.data[yo + fd[0] * K + catIdx.get(fd[1])!] += cell(f, j, line);
       }
     }
   }
-  void li;
   let va: Float64Array | undefined;
   if (vaCells) {
     va = new Float64Array(GN);

@@ -73,7 +73,8 @@ export function pointMap(spec: PointMapSpec): string {
   const kx = Math.cos((((y0 + y1) / 2) * Math.PI) / 180);
   const scale = Math.min(pw / ((x1 - x0) * kx), ph / (y1 - y0));
   const sx = (v: number) => left + (v - x0) * kx * scale;
-  const sy = (v: number) => top + ph - (v - y0) * scale;
+  const hMap = (y1 - y0) * scale;
+  const sy = (v: number) => top + hMap - (v - y0) * scale;
   const out: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="DejaVu Sans, Arial, Helvetica, sans-serif" font-size="${fs}" role="img">`,
   ];
@@ -81,7 +82,7 @@ export function pointMap(spec: PointMapSpec): string {
   out.push(`<rect x="0" y="0" width="${W}" height="${H}" fill="#ffffff"/>`);
   if (spec.title) out.push(`<text x="${c(W / 2)}" y="24" text-anchor="middle" font-size="${fs + 3}" font-weight="bold">${escapeXml(spec.title)}</text>`);
   out.push(`<g class="axes" stroke="#bbbbbb" stroke-width="1" fill="#555555" font-size="${fs - 2}">`);
-  out.push(`<rect x="${c(left)}" y="${c(top)}" width="${c((x1 - x0) * kx * scale)}" height="${c((y1 - y0) * scale)}" fill="none"/>`);
+  out.push(`<rect x="${c(left)}" y="${c(top)}" width="${c((x1 - x0) * kx * scale)}" height="${c(hMap)}" fill="none"/>`);
   const bottom = sy(y0);
   for (const t of niceTicks(x0, x1, 5)) out.push(`<text x="${c(sx(t))}" y="${c(bottom + 14)}" text-anchor="middle" stroke="none">${t}°E</text>`);
   for (const t of niceTicks(y0, y1, 5)) out.push(`<text x="${c(left - 4)}" y="${c(sy(t) + 4)}" text-anchor="end" stroke="none">${t}°N</text>`);

@@ -1,8 +1,9 @@
 /**
  * One streaming pass over a BACI release for the ASEAN study (spec 5.2): each yearly (or multi-year) file is
- * read line by line through node:readline over a (gunzip) stream and every row is validated by the shared
- * parser (src/io/baci.ts: t = file year, i != j, v > 0, numeric cells, k padded to 6 digits). Two pushdown
- * filters decide what is kept, so memory grows with the kept flows only, never with the file:
+ * read line by line through node:readline over a (gunzip) stream. Two pushdown filters on the exporter and
+ * importer codes (read without parsing the rest of the line) decide what is kept; kept rows are validated
+ * by the shared parser (src/io/baci.ts: t = file year, i != j, v > 0, numeric cells, k padded to 6 digits),
+ * so memory grows with the kept flows only, never with the file:
  *   - ESI: rows whose exporter is a sample country or a reference (and whose importer is in the market);
  *   - Import: rows whose importer is a sample country (only two sums per importer-year are kept).
  * Duplicate (t,i,j,k) is checked among kept rows with compact numeric keys, cleared after each file.
@@ -63,6 +64,34 @@ function isGzip(path: string): boolean {
   }
 }
 
+/** Positions of the i and j columns in the header. */
+function headerPositions(header: string): [number, number] {
+  const h = header.replace(/^\uFEFF/, '').split(',').map((x) => x.trim().replace(/^"|"$/g, '').toLowerCase());
+  return [h.indexOf('i'), h.indexOf('j')];
+}
+
+/**
+ * Pushdown: exporter and importer codes of a line without parsing the rest, or undefined when the line
+ * needs the full parser (quotes, blanks, non-integers), which then validates it and names the error.
+ */
+function quickIJ(line: string, [pi, pj]: [number, number]): [number, number] | undefined {
+  if (pi < 0 || pj < 0 || line.includes('"')) return undefined;
+  let field = 0;
+  let start = 0;
+  let i = NaN;
+  let j = NaN;
+  for (let c = 0; c <= line.length; c++) {
+    if (c === line.length || line.charCodeAt(c) === 44) {
+      if (field === pi) i = Number(line.slice(start, c));
+      else if (field === pj) j = Number(line.slice(start, c));
+      field++;
+      start = c + 1;
+      if (field > pi && field > pj) break;
+    }
+  }
+  return Number.isInteger(i) && Number.isInteger(j) ? [i, j] : undefined;
+}
+
 /** Numeric code -> ISO3 for the countries the plan names (others are not needed by name). */
 function codeSets(plan: StreamPlan) {
   const label = new Map<number, string>();
@@ -107,14 +136,21 @@ export async function streamBaci(files: readonly string[], plan: StreamPlan): Pr
     const rl = createInterface({ input, crlfDelay: Infinity });
     let lineNo = 0;
     let kept = 0;
+    let total = 0;
+    let pos: [number, number] = [1, 2];
     const years = new Set<number>();
     try {
       for await (const line of rl) {
         lineNo++;
         if (lineNo === 1) {
           parser.header(line);
+          pos = headerPositions(line);
           continue;
         }
+        if (line.trim() === '') continue;
+        total++;
+        const ij = quickIJ(line, pos);
+        if (ij && !(sets.tracked.has(ij[0]) && (sets.market === undefined || sets.market.has(ij[1]))) && !sets.importers.has(ij[1])) continue;
         const r = parser.line(line, lineNo);
         if (!r || !wanted.has(r.t)) continue;
         const forEsi = sets.tracked.has(r.i) && (sets.market === undefined || sets.market.has(r.j));
@@ -147,7 +183,7 @@ export async function streamBaci(files: readonly string[], plan: StreamPlan): Pr
     }
     if (lineNo === 0) throw new InputError(`${path}: the file is empty.`);
     for (const y of years) seenYears.add(y);
-    reads.push({ path, bytes, rows: parser.rows, kept, years: [...years].sort((a, b) => a - b) });
+    reads.push({ path, bytes, rows: total, kept, years: [...years].sort((a, b) => a - b) });
   }
   return { baskets, imports, files: reads, years: [...seenYears].sort((a, b) => a - b) };
 }

@@ -56,6 +56,8 @@ export interface AseanConfig {
   paSeries: PaSeries;
   reVariance: ReVariance;
   excludeMutual: boolean;
+  /** What Table 3 shows in parentheses: t/z statistics (the study's) or standard errors. */
+  parens: 'stat' | 'se';
 }
 
 export function defaultConfig(): AseanConfig {
@@ -71,6 +73,7 @@ export function defaultConfig(): AseanConfig {
     paSeries: 'nonresident',
     reVariance: 'stata',
     excludeMutual: false,
+    parens: 'stat',
   };
 }
 
@@ -90,7 +93,7 @@ export function parseYearList(s: string): number[] {
   return out.sort((a, b) => a - b);
 }
 
-const KEYS = ['exporters', 'references', 'market', 'combine', 'level', 'years', 'bloc', 'pa_series', 're_variance', 'exclude_mutual'];
+const KEYS = ['exporters', 'references', 'market', 'combine', 'level', 'years', 'bloc', 'pa_series', 're_variance', 'exclude_mutual', 'parens'];
 
 /** Apply `key=value` options (spec 5.2 names) to the default configuration. */
 export function configFromOptions(options: Record<string, string>): AseanConfig {
@@ -115,6 +118,9 @@ export function configFromOptions(options: Record<string, string>): AseanConfig 
     } else if (k === 're_variance') {
       if (v !== 'stata' && v !== 'plm') throw new OptionError(`re_variance must be stata or plm, got "${v}".`);
       cfg.reVariance = v;
+    } else if (k === 'parens') {
+      if (v !== 'stat' && v !== 'se') throw new OptionError(`parens must be stat or se, got "${v}".`);
+      cfg.parens = v;
     } else if (k === 'exclude_mutual') cfg.excludeMutual = v === '1' || v === 'true' || v === 'yes';
   }
   if (options.exporters && !options.bloc) cfg.bloc = [...cfg.exporters];

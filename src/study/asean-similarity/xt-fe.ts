@@ -5,7 +5,7 @@
  * Adapter for Stata's `_cons` (feols reports none): _cons = ȳ − x̄'b over the estimation sample with
  *   Var(_cons) = σ_e² (1/N + x̄'(X̃'X̃)⁻¹ x̄) = σ_e²/N + x̄' V x̄.
  * R²: within = 1 − SSR_w / Σỹ² (the table's); between = corr(ȳ_i, x̄_i'b)², overall = corr(y, x'b)².
- * An exact within fit (SSR_w <= 1e-20 Σỹ²) is flagged (σ_e² = 0); the slopes are still reported.
+ * An exact within fit (SSR_w <= 1e-20 Σỹ²) is flagged: σ_e² = 0, SE 0 and infinite t (shown as "exact fit").
  */
 import { feols } from '../../econometrics/feols.js';
 import { frame } from '../../econometrics/frame.js';
@@ -54,8 +54,9 @@ export function xtFe(d: PanelData): XtFit & FeExtras {
   out.coef._cons = cons;
   out.se._cons = Math.sqrt((ssrWithin / df) / N + quad);
   for (const t of out.terms) {
+    if (exactFit) out.se[t] = 0;
     out.stat[t] = out.coef[t] / out.se[t];
-    out.p[t] = pT2(out.stat[t], df);
+    out.p[t] = exactFit ? 0 : pT2(out.stat[t], df);
   }
   const xb = Float64Array.from(d.y, (_, i) => d.X.reduce((s, c, j) => s + c[i] * b[j], 0));
   const gy = groupMeans(d.y, d.codes, n).mean;

@@ -76,13 +76,13 @@ export function countryTable(changes: readonly CountryChange[], notes: string[])
 export function hausmanTable(tests: readonly HausmanTest[], notes: string[]): PaperTable {
   const extra: string[] = [];
   for (const h of tests) {
-    if (h.pseudoInverse) extra.push(`${h.dep}: V_FE - V_RE is not positive definite (smallest eigenvalue ${h.minEigen.toExponential(3)}); Moore-Penrose inverse, df = its rank (${h.df}).`);
+    if (h.pseudoInverse) extra.push(`${h.dep}: V_FE - V_RE is not positive definite (smallest eigenvalue ${h.minEigen.toExponential(3)}); Moore-Penrose inverse, df = its rank (${h.df})${h.chi2 < 0 ? '; chi2 < 0: the data fail the asymptotic assumptions of the test (p undefined)' : ''}.`);
   }
   return {
     id: 'upgrading_table2_hausman',
     title: 'Table 2 Hausman test: fixed vs random effects (full model)',
     header: ['chi2', 'df', 'p-value', 'Preferred model'],
-    rows: tests.map((h) => ({ label: h.dep, cells: [fmt(h.chi2, 4), String(h.df), fmt(h.p, 4), h.preferred] })),
+    rows: tests.map((h) => ({ label: h.dep, cells: [fmt(h.chi2, 4), String(h.df), Number.isFinite(h.p) ? fmt(h.p, 4) : 'n/a', h.preferred] })),
     notes: [
       "H = (b_FE - b_RE)'[V_FE - V_RE]^-1 (b_FE - b_RE) over the common slopes, each V from its own fit (FE conventional, RE Swamy-Arora); chi2(df). FE preferred when p < 0.05.",
       ...extra,

@@ -57,7 +57,7 @@ export function trendFigure(df: DataFrame, window: [number, number], tag: string
     if (window[0] <= 2009 && window[1] >= 2009) series.push({ name: '2009 (excluded in Table 5)', points: [[2009, lo - pad], [2009, hi + pad]], color: '#999999', dash: '2 3', width: 1.5, markers: false });
     const svg = lineChart({
       title: v === 'GVCL' ? 'GVC position (GVCL)' : 'GVC participation (GVCP)',
-      x: { label: 'Year', format: (q) => String(Math.round(q)) },
+      x: { label: 'Year', min: window[0], max: window[1], format: (q) => String(Math.round(q)) },
       y: { label: v, min: lo - pad, max: hi + pad },
       series,
       idPrefix: `upgrading_fig1_${k}`,
@@ -84,7 +84,7 @@ export function countriesFigure(changes: readonly CountryChange[], tag: string):
     `GVCL by country, first and last sample year (${years})`,
     'GVCL = ln(1 + IV/E) - ln(1 + FV/E)',
     sorted.map((c) => ({ label: c.country, first: c.GVCL[0], last: c.GVCL[1], highlight: c.country === HOME })),
-    ['open dot: first year', 'filled dot: last year', `${HOME} in red`],
+    ['open dot: first year;', 'filled dot: last year;', `${HOME} in red`],
   );
   return {
     id: 'upgrading_fig2_countries',
@@ -100,7 +100,7 @@ export function coefFigure(fit: Fit, label: Labeller, tag: string): Figure {
   const rows = fit.terms.filter((t) => fit.slopes.includes(t.term)).map((t) => ({ label: label(t.term), term: t.term, estimate: t.estimate, lo: t.estimate - tc * t.se, hi: t.estimate + tc * t.se }));
   const csv = ['figure,term,estimate,ci_low,ci_high,df'];
   for (const r of rows) csv.push(`upgrading_fig3_coefs,${r.term},${num(r.estimate)},${num(r.lo)},${num(r.hi)},${fit.dfT}`);
-  const svg = coefChart(`Table 3, last column: ${fit.dep} on ${fit.slopes.length} regressors (N = ${fit.n})`, 'Coefficient with 95% confidence interval', rows, ['conventional SE (xtreg, fe)', 'coefficients in their own units']);
+  const svg = coefChart(`Table 3, last column: ${fit.dep} on ${fit.slopes.length} regressors (N = ${fit.n})`, 'Coefficient with 95% confidence interval', rows, ['conventional SE (xtreg, fe);', 'coefficients in their own units']);
   return {
     id: 'upgrading_fig3_coefs',
     title: 'Figure 3 Coefficients of the GVC position model with 95% confidence intervals (project addition)',

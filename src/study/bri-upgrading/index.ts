@@ -10,7 +10,7 @@
  * Options (--option key=value): group=main|route|adb|ISO3,..., drop_china=1, covariates=FILE, ofdi=FILE,
  * hosts=FILE, host_set=G7|ISO3,..., synthetic_covariates=SEED. --countries and --years as the runner gives.
  */
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InputError } from '../../errors.js';
@@ -58,6 +58,7 @@ export async function computeMeasures(ctx: Pick<StudyContext, 'readText' | 'prog
 
 /** External inputs: files named in the options, or the synthetic generator. */
 export function loadExternals(ctx: Pick<StudyContext, 'readText'>, cfg: UpgradingConfig, years: [number, number]): Externals {
+  for (const f of [cfg.covariates, cfg.ofdi, cfg.hostsFile]) if (f && !existsSync(f)) throw new InputError(`${f}: no such file.`);
   if (cfg.syntheticSeed !== undefined) {
     const s = syntheticCovariates(cfg.syntheticSeed, cfg.countries, cfg.hosts, years);
     const src = `synthetic(seed=${cfg.syntheticSeed})`;
@@ -78,8 +79,9 @@ export function loadExternals(ctx: Pick<StudyContext, 'readText'>, cfg: Upgradin
 async function run(ctx: StudyContext): Promise<StudyResult> {
   const cfg = configFromOptions(ctx.options, ctx.countries, ctx.years);
   const years = selectYears(ctx.files, cfg);
-  const measures = await computeMeasures(ctx, years);
+  // external files first: a bad file fails before the decompositions run
   const ext = loadExternals(ctx, cfg, [years[0][0], years[years.length - 1][0]]);
+  const measures = await computeMeasures(ctx, years);
   const r = assemble(measures, cfg, ext);
   ctx.progress(`panel: ${r.panel.frame.nrow} rows, estimation sample ${r.models.fits.upgrading_table3_gvcl_col1.n}`);
   return r.result;

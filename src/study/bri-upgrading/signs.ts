@@ -44,7 +44,7 @@ export function signsTable(main: Fit, no2009: Fit, hausman: HausmanTest | undefi
     label: label(r.term),
     cells: [r.paper, fmt(r.estimate, 5) + stars(r.p), r.agrees ? 'agrees' : 'differs', fmt(b[k].estimate, 5) + stars(b[k].p), b[k].agrees ? 'agrees' : 'differs'],
   }));
-  if (hausman) rows.push({ label: 'Hausman (GVCL)', cells: ['rejects RE, p < 0.01', `chi2 ${fmt(hausman.chi2, 3)}, p ${fmt(hausman.p, 4)}`, hausman.p < 0.01 ? 'agrees' : 'differs', '', ''] });
+  if (hausman) rows.push({ label: 'Hausman (GVCL)', cells: ['rejects RE, p < 0.01', `chi2 ${fmt(hausman.chi2, 3)}, p ${Number.isFinite(hausman.p) ? fmt(hausman.p, 4) : "n/a"}`, hausman.p < 0.01 ? 'agrees' : 'differs', '', ''] });
   return {
     rows: a,
     table: {

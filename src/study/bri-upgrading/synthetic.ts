@@ -7,7 +7,7 @@
  *   tariff_wm  = max(0.3, a_r - 0.15 (t - t_first) + 0.4 z)        a_r ~ U(2, 12)
  *   tert_enrol = max(3, h_r + 1.5 (t - t_first) + 2 z)             h_r ~ U(10, 70)
  *   rd_gdp     = max(0.05, q_r (1 + 0.02 (t - t_first)) + 0.05 z)  q_r ~ U(0.2, 2.5)
- *   ofdi_stock_usd[r->j,t] = s_rj 1.12^(t - t_first) (1 + 0.05 z)  s_rj ~ U(1e7, 5e9) with probability 0.6,
+ *   ofdi_stock_usd[r->j,t] = s_rj 1.12^(t - t_first) (1 + 0.05 z)  s_rj ~ U(1e7, 5e9) with probability 0.35,
  *                            the triple left out otherwise (a zero stock); one stock per file is negative
  *   host gfcf_usd = G_j 1.03^(t - t_first),  rde_usd = R_j 1.025^(t - t_first)   (G_j ~ U(2e11, 4e12), R_j ~ U(2e10, 4e11))
  * About 3% of covariate cells are blank (interior gaps exercise the interpolation rule).
@@ -51,7 +51,7 @@ export function syntheticCovariates(seed: number, countries: readonly string[], 
       cov.push([r, t, cell(Math.max(0.3, a - 0.15 * k + 0.4 * z())), cell(Math.max(3, h + 1.5 * k + 2 * z())), cell(Math.max(0.05, q * (1 + 0.02 * k) + 0.05 * z()))].join(','));
     }
     for (const j of hosts) {
-      if (j === r || u() >= 0.6) continue;
+      if (j === r || u() >= 0.35) continue;
       const s = 1e7 + 5e9 * u();
       for (let t = t1; t <= t2; t++) {
         let v = s * Math.pow(1.12, t - t1) * (1 + 0.05 * z());

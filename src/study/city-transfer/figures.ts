@@ -36,6 +36,7 @@ function divClass(v: number, m: number): number {
   if (r < 1 / 3) return 4;
   return 5;
 }
+const TIER_SHORT = ['<200', '200–500', '500–1k', '1k–2k', '≥2k'];
 const DIV_NAMES = ['< −m/3', '−m/3 to −m/27', '−m/27 to 0', '0 to m/27', 'm/27 to m/3', '> m/3'];
 
 interface Ctx {
@@ -203,12 +204,12 @@ function tierFigure(ctx: Ctx, id: string, title: string, column: number, term: s
     });
     return lineChart({
       title: `${title}: ${g === 'down' ? 'down-gradient' : 'up-gradient'}`,
-      x: { label: 'distance tier (1 = 0–200 km … 5 = ≥ 2000 km)', min: 0.5, max: 5.5, format: (x) => (Number.isInteger(x) && x >= 1 && x <= 5 ? TIERS[x - 1].label : '') },
+      x: { label: 'distance tier (km)', min: 0.5, max: 5.5, format: (x) => (Number.isInteger(x) && x >= 1 && x <= 5 ? TIER_SHORT[x - 1] : '') },
       y: { label: 'coefficient' },
       series: [
         { name: 'estimate', points: pts, markers: true, color: '#0072B2' },
-        { name: '90% band', points: lo, dash: '5 4', color: '#0072B2', width: 1 },
-        { name: '', points: hi, dash: '5 4', color: '#0072B2', width: 1 },
+        { name: '90% band (lower)', points: lo, dash: '5 4', color: '#0072B2', width: 1 },
+        { name: '90% band (upper)', points: hi, dash: '5 4', color: '#0072B2', width: 1 },
       ],
       width: 560,
       idPrefix: `${id}_${g}`,

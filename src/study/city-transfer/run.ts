@@ -121,7 +121,7 @@ export async function runCityTransfer(o: CityRunOptions): Promise<CityRunResult>
   let syn: SyntheticRun | undefined;
   if (o.synthetic) {
     say(`generating synthetic profile ${o.synthetic.profile} (${o.synthetic.effects}, seed ${o.synthetic.seed}, noise ${o.synthetic.noise})`);
-    syn = generateSynthetic(o.synthetic, o.out);
+    syn = generateSynthetic(o.synthetic, o.out, o.readBack !== false);
     inputs = syn.inputs;
     source = o.readBack === false ? syn.memory : syn.source;
   } else {

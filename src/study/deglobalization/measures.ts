@@ -37,7 +37,8 @@ export interface YearMeasures {
   gvcp_kpww: Float64Array;
   shares: Record<Scope, LocalShares>;
   GDP: Float64Array;
-  hhi?: { intermediate: MarketHhi; rowUnit: MarketHhi };
+  /** Table 4 export-market shares and HHI (RoW excluded from the HHI, and RoW as one exporter). */
+  hhi?: { base: MarketHhi; rowUnit: MarketHhi };
   checks: YearChecks;
 }
 
@@ -112,7 +113,7 @@ export function yearMeasures(m: IoModel, year: number, opts: { hhiScope?: string
   let hhi: YearMeasures['hhi'];
   if (opts.withHhi) {
     const scope = opts.hhiScope ?? SCOPE_SECTORS.industry;
-    hhi = { intermediate: exportMarketHhi(m, { scope }), rowUnit: exportMarketHhi(m, { scope, rowUnit: true }) };
+    hhi = { base: exportMarketHhi(m, { scope }), rowUnit: exportMarketHhi(m, { scope, rowUnit: true }) };
   }
   return {
     year,

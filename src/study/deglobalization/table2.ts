@@ -4,14 +4,15 @@
  * set that is not contiguous) and the bootstrap p-value of F_1, F_2, F_3; the project also prints F, RSS,
  * sigma^2, the bootstrap critical values, and the refined first threshold given the second.
  */
+import type { ConfidenceSet } from '../../econometrics/threshold/index.js';
 import { fmt, stars, type PaperTable, type TableRow } from '../table.js';
 import type { DeglobConfig } from './config.js';
 import type { ThresholdEq } from './threshold.js';
 
 const ORDINAL = ['single', 'double', 'triple'];
 
-function interval(ci: { lower: number; upper: number; contiguous: boolean }[] | undefined): string {
-  const c = ci?.find((x) => Math.abs(x.critical - 7.3523) < 1e-3) ?? ci?.[1];
+function interval(ci: ConfidenceSet[] | undefined): string {
+  const c = ci?.find((x) => Math.abs(x.level - 0.95) < 1e-12);
   if (!c) return '';
   return `[${fmt(c.lower)}, ${fmt(c.upper)}]${c.contiguous ? '' : ' †'}`;
 }

@@ -36,8 +36,11 @@ export interface SyntheticRun {
 
 const fmt = (v: number): string => (v === 0 ? '0' : String(v));
 
-/** Generate everything; `out` = the study output folder (files go to `<out>/synthetic/`), or undefined. */
-export function generateSynthetic(o: SyntheticOptions, out?: string): SyntheticRun {
+/**
+ * Generate everything; `out` = the study output folder (files go to `<out>/synthetic/`), or undefined;
+ * `writeMrio` false skips the tiny/small table files (tests that read the tables from memory).
+ */
+export function generateSynthetic(o: SyntheticOptions, out?: string, writeMrio = true): SyntheticRun {
   const prof = PROFILES[o.profile];
   const rand = new Rand(o.seed);
   const world = makeWorld(o.profile, rand);
@@ -76,7 +79,7 @@ export function generateSynthetic(o: SyntheticOptions, out?: string): SyntheticR
       for (const i of analysedIdx) for (const j of analysedIdx) if (i !== j) lines.push(`${p.name},${world.codes[i]},${world.codes[j]},${fmt(planted.s[k][i * n + j])},${fmt(planted.z[k][i * n + j])}`);
     });
     writeAtomic(join(dir, 'synthetic_truth.csv'), lines.join('\n') + '\n');
-    if (o.profile !== 'paper') {
+    if (o.profile !== 'paper' && writeMrio) {
       for (const y of TABLE_YEARS) writeWideCsv(tables.load(y), join(dir, `mrio_${y}.csv`));
       source = { years: TABLE_YEARS, load: (y) => readWideCsv(readText(join(dir, `mrio_${y}.csv`)), y, `synthetic/mrio_${y}.csv`) };
     } else if (o.writeTables) {
