@@ -3,7 +3,7 @@
  * files, or the word `demo` (the generated demo world) / `wiod2013[:YEAR]` (the embedded WIOD 2013 release).
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join, resolve, dirname } from 'node:path';
+import { basename, join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InputError } from '../errors.js';
 import { demoWorld } from '../mrio/demo.js';
@@ -36,7 +36,12 @@ export function expandTableArgs(args: string[]): string[] {
     else if (/^wiod2013(:\d{4}(-\d{4})?)?$/.test(a)) {
       const m = a.match(/:(\d{4})(?:-(\d{4}))?$/);
       const years = m ? range(Number(m[1]), Number(m[2] ?? m[1])) : undefined;
-      out.push(...embeddedWiod(years));
+      const files = embeddedWiod(years);
+      if (files.length === 0) {
+        const all = embeddedWiod().map((f) => Number(basename(f).slice(5, 9)));
+        throw new InputError(`${a}: the embedded WIOD 2013 release has no table for these years (it covers ${all[0]}-${all[all.length - 1]}).`);
+      }
+      out.push(...files);
     } else if (existsSync(a) && statSync(a).isDirectory() && readdirSync(a).some((f) => /\.(csv|csv\.gz)$/i.test(f)) && !looksLikeSourceFolder(a)) {
       out.push(...readdirSync(a).filter((f) => /\.(csv|csv\.gz)$/i.test(f)).sort().map((f) => join(a, f)));
     } else out.push(resolve(a));

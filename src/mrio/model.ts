@@ -73,7 +73,9 @@ function invert(M: Matrix, what: string, src: string): Matrix {
     }
     return R;
   } catch (e) {
-    if (e instanceof SingularMatrixError) throw new SingularMatrixError(`${src}: ${what} is singular (${e.message})`);
+    if (e instanceof SingularMatrixError) {
+      throw new SingularMatrixError(`${src}: ${what} is singular (${e.message.replace(/\.$/, '')}); look for sectors with zero value added whose output goes back into their own inputs.`);
+    }
     throw e;
   }
 }

@@ -1,8 +1,11 @@
 /** Node edge: read text files (gzip by magic bytes), and write files atomically (temp file + rename). */
-import { readFileSync, writeFileSync, renameSync, mkdirSync, existsSync, statSync } from 'node:fs';
+import { readFileSync, writeFileSync, renameSync, mkdirSync, existsSync, statSync, rmSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { InputError } from '../errors.js';
+import { GvcError, InputError } from '../errors.js';
+
+/** An output file that cannot be written (the message names it). */
+export class OutputError extends GvcError {}
 
 export function readBytes(path: string): Buffer {
   if (!existsSync(path)) throw new InputError(`${path}: no such file.`);
@@ -24,10 +27,24 @@ export function readText(path: string): string {
 
 /** Write a whole file or nothing: data goes to a temp file beside it, then is renamed into place. */
 export function writeAtomic(path: string, data: string | Uint8Array): void {
-  mkdirSync(dirname(path) || '.', { recursive: true });
   const tmp = join(dirname(path) || '.', `.${basename(path)}.${process.pid}.tmp`);
-  writeFileSync(tmp, data);
-  renameSync(tmp, path);
+  try {
+    const dir = dirname(path) || '.';
+    if (existsSync(path) && statSync(path).isDirectory()) throw new Error('it is a directory');
+    if (existsSync(dir) && !statSync(dir).isDirectory()) throw new Error(`${dir} is a file, not a folder`);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(tmp, data);
+    renameSync(tmp, path);
+  } catch (e) {
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      // the folder itself is unusable: there is no temp file to remove
+    }
+    const err = e as NodeJS.ErrnoException;
+    const why = err.code ? `${err.code}: ${err.message.replace(/^[A-Z]+: /, '').replace(/, \w+ '.*'$/, '')}` : err.message;
+    throw new OutputError(`cannot write ${path} (${why}); nothing was written.`);
+  }
 }
 
 /** A four-digit year in a file name (1950-2099), e.g. wiot_2011.csv.gz -> 2011. */

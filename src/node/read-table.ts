@@ -36,7 +36,8 @@ import { isGvcb, readGvcb } from './gvcb.js';
 import { readXlsx } from './xlsx.js';
 import { isZip, openZip } from './zip.js';
 
-export type TableFormat = 'gvcb' | 'labeled-csv' | 'icio-user' | 'oecd' | 'eora26' | 'wiod' | 'exiobase3' | 'gloria';
+export const TABLE_FORMATS = ['gvcb', 'labeled-csv', 'icio-user', 'oecd', 'eora26', 'wiod', 'exiobase3', 'gloria'] as const;
+export type TableFormat = (typeof TABLE_FORMATS)[number];
 
 export interface ReadTableOptions {
   /** Skip detection. */
@@ -296,6 +297,9 @@ async function readWiodBook(path: string, opts: ReadTableOptions): Promise<MrioT
 // ---------------------------------------------------------------- dispatcher
 /** Read one table from a file or folder (see the detection rules above). */
 export async function readTable(path: string, opts: ReadTableOptions = {}): Promise<MrioTable> {
+  if (opts.format !== undefined && !(TABLE_FORMATS as readonly string[]).includes(opts.format)) {
+    throw new OptionError(`unknown table format "${opts.format}"; valid formats: ${TABLE_FORMATS.join(', ')}.`);
+  }
   if (!existsSync(path)) throw new InputError(`${path}: no such file or directory.`);
   const nameYear = lastYearInName(basename(path));
   if (statSync(path).isDirectory()) {

@@ -141,6 +141,28 @@ describe('noise 0 (spec 5.4 b)', () => {
   });
 });
 
+describe('options: extras, pooled references, plm variance, parentheses', () => {
+  it('adds two-way FE, cluster-robust FE and Parks-Kmenta columns; same FE slopes under cluster SE', async () => {
+    const out = join(root, 'extras');
+    const r = await runAsean({
+      synthetic: true, out, png: false, progress: quiet,
+      options: { extras: 'twoway,cluster,parks', re_variance: 'plm', parens: 'se', combine: 'pooled' },
+    });
+    const { fe, extras } = r.analysis.estimates;
+    expect(extras.map((x) => x.method)).toEqual(['FE-twoway', 'FE-cluster', 'FGLS-parks']);
+    for (const v of SLOPES) expect(Math.abs(extras[1].coef[v] - fe.coef[v])).toBeLessThan(1e-12);
+    const t3 = readFileSync(join(out, 'asean_table3_regressions.md'), 'utf8');
+    expect(t3).toContain('| Two-way FE |');
+    expect(t3).toContain('Standard errors in parentheses');
+    // pooled reference basket: the planted identity ESI = λ holds for the pooled basket too (equal sizes of s_USA, s_DEU)
+    const planted = syntheticAsean({ seed: 42, noise: 0.01 }).rows;
+    const chn = r.analysis.panel.rows.find((x) => x.iso3 === 'CHN' && x.year === 2002)!;
+    expect(Math.abs(chn.esi! - 2 * planted.find((x) => x.iso3 === 'CHN' && x.year === 2002)!.esi)).toBeLessThan(1e-12);
+    expect(readCsv(join(out, 'esi_pairwise.csv')).length).toBe(36 * 11);
+    await expect(runAsean({ synthetic: true, out, png: false, progress: quiet, options: { extras: 'bogus' } })).rejects.toThrow(/extras: unknown column/);
+  }, 120_000);
+});
+
 describe('flags (spec 5.5)', () => {
   it('--data with --synthetic, or --seed without --synthetic, is a usage error', async () => {
     await expect(runAsean({ data: root, synthetic: true, out: join(root, 'x'), progress: quiet })).rejects.toThrow(/exactly one/);

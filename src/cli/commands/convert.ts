@@ -48,6 +48,7 @@ export function register(program: Command): void {
     .option('--format <format>', 'skip detection: gvcb, labeled-csv, icio-user, oecd, eora26, wiod, exiobase3, gloria')
     .action(async (path: string, opts: { out: string; aggregate?: string; year?: string; format?: string }) => {
       if (!/\.(gvcb|csv)$/i.test(opts.out)) throw new OptionError(`--out ${opts.out}: the file name must end in .gvcb or .csv.`);
+      if (opts.year !== undefined && !/^\d{4}$/.test(opts.year)) throw new OptionError(`--year must be a four-digit year, got "${opts.year}".`);
       const t0 = performance.now();
       let t = await readTable(path, { year: opts.year ? Number(opts.year) : undefined, format: opts.format as TableFormat | undefined });
       const d = diagnose(t);

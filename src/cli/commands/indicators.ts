@@ -200,6 +200,10 @@ export function register(program: Command): void {
         for (const [name, col] of block) push(name, col as ArrayLike<number>);
         nrow += n;
         process.stderr.write(`[${k + 1}/${paths.length}] ${year}: ${what.join(', ')} at ${level} level in ${((performance.now() - t0) / 1000).toFixed(2)} s\n`);
+        const zero = m.table.countries.flatMap((c, i) => m.table.sectors.filter((_, s) => m.x[i * m.N + s] === 0).map((s) => `${c}.${s}`));
+        if (zero.length > 0) {
+          process.stderr.write(`${year}: ${zero.length} zero-output sector(s) (${zero.slice(0, 8).join(', ')}${zero.length > 8 ? ', ...' : ''}) get zero coefficients; undefined ratios are empty cells\n`);
+        }
       }
       const names = [...cols.keys()];
       for (const nm of names) if (cols.get(nm)!.length !== nrow) throw new OptionError(`column ${nm} is not available for every table.`);

@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { summarize, formatSummary } from '../../mrio/summary.js';
 import { expandTableArgs, loadTable } from '../load.js';
+import { intOption } from './demo.js';
 
 export function register(program: Command): void {
   program
@@ -11,12 +12,13 @@ export function register(program: Command): void {
     .option('--top <n>', 'number of top sectors to list', '10')
     .option('--json', 'print JSON')
     .action(async (tables: string[], opts: { top: string; json?: boolean }) => {
+      const top = intOption('top', opts.top, 0);
       const out: unknown[] = [];
       for (const p of expandTableArgs(tables)) {
         const t0 = performance.now();
         const t = await loadTable(p);
         const secs = (performance.now() - t0) / 1000;
-        const s = summarize(t, Number(opts.top));
+        const s = summarize(t, top);
         if (opts.json) out.push({ ...s, readSeconds: secs });
         else process.stdout.write(`${formatSummary(s)}\n  read in ${secs.toFixed(2)} s\n\n`);
       }

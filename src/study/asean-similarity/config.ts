@@ -5,6 +5,7 @@
  * settable by `key=value` options.
  */
 import { OptionError } from '../../errors.js';
+import { parseExtras, type Extra } from './xt-extras.js';
 
 export interface SampleCountry {
   iso3: string;
@@ -58,6 +59,8 @@ export interface AseanConfig {
   excludeMutual: boolean;
   /** What Table 3 shows in parentheses: t/z statistics (the study's) or standard errors. */
   parens: 'stat' | 'se';
+  /** Optional robustness columns of Table 3 (twoway, cluster, parks). */
+  extras: Extra[];
 }
 
 export function defaultConfig(): AseanConfig {
@@ -74,6 +77,7 @@ export function defaultConfig(): AseanConfig {
     reVariance: 'stata',
     excludeMutual: false,
     parens: 'stat',
+    extras: [],
   };
 }
 
@@ -93,7 +97,7 @@ export function parseYearList(s: string): number[] {
   return out.sort((a, b) => a - b);
 }
 
-const KEYS = ['exporters', 'references', 'market', 'combine', 'level', 'years', 'bloc', 'pa_series', 're_variance', 'exclude_mutual', 'parens'];
+const KEYS = ['exporters', 'references', 'market', 'combine', 'level', 'years', 'bloc', 'pa_series', 're_variance', 'exclude_mutual', 'parens', 'extras'];
 
 /** Apply `key=value` options (spec 5.2 names) to the default configuration. */
 export function configFromOptions(options: Record<string, string>): AseanConfig {
@@ -121,7 +125,8 @@ export function configFromOptions(options: Record<string, string>): AseanConfig 
     } else if (k === 'parens') {
       if (v !== 'stat' && v !== 'se') throw new OptionError(`parens must be stat or se, got "${v}".`);
       cfg.parens = v;
-    } else if (k === 'exclude_mutual') cfg.excludeMutual = v === '1' || v === 'true' || v === 'yes';
+    } else if (k === 'extras') cfg.extras = parseExtras(v);
+    else if (k === 'exclude_mutual') cfg.excludeMutual = v === '1' || v === 'true' || v === 'yes';
   }
   if (options.exporters && !options.bloc) cfg.bloc = [...cfg.exporters];
   if (cfg.exporters.length < 2) throw new OptionError('exporters: the study needs at least two sample countries.');

@@ -1,7 +1,8 @@
 /**
  * Table 3 estimations on the estimation sample (spec 3): FE (xtreg, fe), RE (Swamy–Arora, Stata form by
  * default or plm), FGLS (xtgls iid with country dummies) and the Hausman test FE vs RE. Year effects are not
- * estimated (the study's t-ratios imply 6 slopes + country effects only).
+ * estimated (the study's t-ratios imply 6 slopes + country effects only); two-way FE, cluster-robust FE and
+ * Parks–Kmenta FGLS are optional extra columns (option extras).
  */
 import { InputError } from '../../errors.js';
 import { frame } from '../../econometrics/frame.js';
@@ -12,6 +13,7 @@ import { xtFe } from './xt-fe.js';
 import { xtRe } from './xt-re.js';
 import { xtFglsDummies } from './xt-fgls.js';
 import { hausmanTest, type HausmanTest } from './xt-hausman.js';
+import { extraFits, type ExtraFit } from './xt-extras.js';
 
 export interface Table3Estimates {
   data: PanelData;
@@ -19,6 +21,8 @@ export interface Table3Estimates {
   re: XtFit;
   fgls: ReturnType<typeof xtFglsDummies>;
   hausman: HausmanTest;
+  /** Optional robustness columns (option extras). */
+  extras: ExtraFit[];
 }
 
 /** The estimation sample (in_sample rows, panel order) as estimator input. */
@@ -52,5 +56,5 @@ export function estimateTable3(rows: readonly PanelRow[], cfg: AseanConfig): Tab
   } else re = xtRe(data, cfg.reVariance);
   const fgls = xtFglsDummies(data);
   const hausman = hausmanTest(fe, re, data.names);
-  return { data, fe, re, fgls, hausman };
+  return { data, fe, re, fgls, hausman, extras: extraFits(data, cfg.extras, cfg.years) };
 }

@@ -14,17 +14,19 @@ export function esiPathsFigure(rows: readonly PanelRow[], cfg: AseanConfig): Fig
   let colour = 0;
   const series: ChartSeries[] = cfg.exporters.map((iso3) => {
     const china = iso3 === 'CHN';
+    const k = china ? 0 : colour++;
     return {
       name: countryName(iso3),
       points: cfg.years.map((y) => [y, rows.find((r) => r.iso3 === iso3 && r.year === y)?.esi ?? null] as const),
-      color: china ? '#000000' : PALETTE[colour++ % (PALETTE.length - 1)],
+      color: china ? '#000000' : PALETTE[k % (PALETTE.length - 1)],
+      dash: !china && k >= PALETTE.length - 1 ? '6 3' : undefined,
       width: china ? 3.5 : 1.5,
       markers: true,
     };
   });
   const svg1 = lineChart({
     title: 'ESI with the high-end exporters, by country',
-    x: { label: 'Year', format: (v) => String(Math.round(v)) },
+    x: { label: 'Year', min: cfg.years[0], max: cfg.years[cfg.years.length - 1], format: (v) => String(Math.round(v)) },
     y: { label: `ESI (mean vs ${cfg.references.join(', ')}), [0,1]`, min: 0 },
     series,
     idPrefix: 'asean-fig1a',
@@ -50,7 +52,7 @@ export function esiPathsFigure(rows: readonly PanelRow[], cfg: AseanConfig): Fig
   }
   const svg2 = lineChart({
     title: 'ESI by reference exporter',
-    x: { label: 'Year', format: (v) => String(Math.round(v)) },
+    x: { label: 'Year', min: cfg.years[0], max: cfg.years[cfg.years.length - 1], format: (v) => String(Math.round(v)) },
     y: { label: 'ESI, [0,1]', min: 0 },
     series: byRef,
     idPrefix: 'asean-fig1b',

@@ -3,8 +3,9 @@
  *   ESI_it    = mean over r in {USA, DEU} of ESI(i, r | world, t)  (or the pooled reference basket), HS6, [0,1]
  *   Import_it = sum_{j in bloc, j != i} M(j->i,t) / sum_{all j} M(j->i,t)
  * A missing value always carries a reason (no data for the year, no exports to the market, no imports).
+ * Also the pairwise ESI of every pair of sample countries in the market (Finger–Kreinin mode b).
  */
-import { esiReference, type EsiComparison } from '../../indicators/similarity.js';
+import { esiPairwise, esiReference, type EsiComparison } from '../../indicators/similarity.js';
 import type { AseanConfig } from './config.js';
 import type { StreamResult } from './baci-stream.js';
 
@@ -35,6 +36,8 @@ export interface StudyMeasures {
   esi: Map<string, Measured>;
   esiByRef: Map<string, Map<string, Measured>>;
   importShare: Map<string, Measured>;
+  /** Pairwise mode among the sample countries in the same market (esi_pairwise.csv). */
+  pairwise: Array<{ year: number; market: string; e1: string; e2: string; esi: number | null }>;
 }
 
 const key = (iso3: string, year: number) => `${iso3}|${year}`;
@@ -86,5 +89,6 @@ export function studyMeasures(s: StreamResult, cfg: AseanConfig): StudyMeasures 
       importShare.set(k, acc && acc.total > 0 ? { value: acc.bloc / acc.total } : { value: null, reason: `${e} has no recorded imports in ${y}` });
     }
   }
-  return { long, esi, esiByRef, importShare };
+  const pairwise = esiPairwise(s.baskets, cfg.exporters, opts).map((c) => ({ year: c.year, market, e1: c.e1, e2: c.e2, esi: c.esi }));
+  return { long, esi, esiByRef, importShare, pairwise };
 }

@@ -12,7 +12,7 @@ import { configFromOptions, type AseanConfig } from './config.js';
 import { parseCovariates, type Covariates } from './covariates.js';
 import { checkProductTable, countryTable, findRelease, type Release } from './release.js';
 import { streamBaci, type FileRead } from './baci-stream.js';
-import { studyMeasures, type EsiLongRow } from './measures.js';
+import { studyMeasures, type EsiLongRow, type StudyMeasures } from './measures.js';
 import { assemblePanel, dropReport, type Panel } from './panel.js';
 import { estimateTable3, type Table3Estimates } from './estimate.js';
 import { table1, table2, table3 } from './tables.js';
@@ -33,6 +33,7 @@ export interface AseanAnalysis {
   countryTableFrom: string;
   files: FileRead[];
   esiLong: EsiLongRow[];
+  esiPairwise: StudyMeasures['pairwise'];
   panel: Panel;
   estimates: Table3Estimates;
   tables: PaperTable[];
@@ -92,6 +93,7 @@ export async function analyse(inp: AnalyseInputs): Promise<AseanAnalysis> {
     countryTableFrom: from,
     files: stream.files,
     esiLong: m.long,
+    esiPairwise: m.pairwise,
     panel,
     estimates,
     tables: [table1(panel.rows, cfg), table2(panel.rows), table3(estimates, cfg)],

@@ -33,6 +33,11 @@ export function esiLongCsv(rows: readonly EsiLongRow[]): string {
   }));
 }
 
+export function esiPairwiseCsv(rows: AseanAnalysis['esiPairwise']): string {
+  if (rows.length === 0) return 'year,market,e1,e2,esi\n';
+  return toCsv(rows.map((r) => ({ year: r.year, market: r.market, e1: r.e1, e2: r.e2, esi: n(r.esi) })));
+}
+
 /** One fit as plain JSON (coef, se, stat, p per term; N, groups, R² variants, θ, σ_u, σ_e). */
 export function fitJson(f: XtFit): Record<string, unknown> {
   const terms = f.estimable
@@ -56,6 +61,7 @@ export function estimatesJson(a: AseanAnalysis): Record<string, unknown> {
     countries: e.data.groups,
     fe: fitJson(e.fe), re: fitJson(e.re), fgls: { ...fitJson(e.fgls), base: e.fgls.base },
     hausman: e.hausman,
+    extras: e.extras.map((x) => ({ ...fitJson(x), label: x.label })),
   };
 }
 
@@ -66,8 +72,8 @@ export const ESTIMATE_COLUMNS = [
 
 export function estimatesCsv(a: AseanAnalysis): string {
   const rows: Array<Record<string, Cell>> = [];
-  for (const f of [a.estimates.fe, a.estimates.re, a.estimates.fgls]) {
-    const terms = f.estimable ? f.terms : ['(not estimable)'];
+  for (const f of [a.estimates.fe, a.estimates.re, a.estimates.fgls, ...a.estimates.extras]) {
+    const terms = f.estimable ? f.terms.filter((t) => t in f.coef) : ['(not estimable)'];
     for (const t of terms) {
       rows.push({
         method: f.method, term: t, coef: n(f.coef[t]), se: n(f.se[t]), stat: n(f.stat[t]), stat_kind: f.statKind, p: n(f.p[t]),

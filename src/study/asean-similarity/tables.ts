@@ -88,7 +88,7 @@ function coefCells(fit: XtFit, term: string, parens: 'stat' | 'se', exact: boole
 }
 
 export function table3(est: Table3Estimates, cfg: AseanConfig): PaperTable {
-  const fits: XtFit[] = [est.fe, est.re, est.fgls];
+  const fits: XtFit[] = [est.fe, est.re, est.fgls, ...est.extras];
   const rows: TableRow[] = [];
   const terms = [...est.data.names, '_cons'];
   terms.forEach((t, ti) => {
@@ -99,28 +99,29 @@ export function table3(est: Table3Estimates, cfg: AseanConfig): PaperTable {
   });
   const h = est.hausman;
   const r2 = (f: XtFit) => (f.estimable && f.r2 !== undefined ? fixed(f.r2, 3) : '');
+  const blank = est.extras.map(() => '');
   rows.push(
     { label: 'Observations', cells: fits.map((f) => String(f.nobs)), rule: true },
     { label: 'Number of countries', cells: fits.map((f) => String(f.groups)) },
-    { label: 'R-squared', cells: [r2(est.fe), r2(est.re), ''] },
-    { label: 'Country FE', cells: ['Yes', 'No (random effects)', 'Dummies'] },
-    { label: 'Year FE', cells: ['No', 'No', 'No'] },
+    { label: 'R-squared', cells: [r2(est.fe), r2(est.re), '', ...est.extras.map(r2)] },
+    { label: 'Country FE', cells: ['Yes', 'No (random effects)', 'Dummies', ...est.extras.map((x) => x.countryFe)] },
+    { label: 'Year FE', cells: ['No', 'No', 'No', ...est.extras.map((x) => x.yearFe)] },
     {
       label: 'Hausman chi2(df)',
-      cells: ['', h.estimable ? `${fixed(h.stat, 2)} (${h.df})` : h.reason ?? 'not estimable', ''],
+      cells: ['', h.estimable ? `${fixed(h.stat, 2)} (${h.df})` : h.reason ?? 'not estimable', '', ...blank],
     },
-    { label: 'Hausman p', cells: ['', h.estimable && Number.isFinite(h.p) ? fixed(h.p, 3) : '', ''] },
+    { label: 'Hausman p', cells: ['', h.estimable && Number.isFinite(h.p) ? fixed(h.p, 3) : '', '', ...blank] },
   );
   const tidy: TidyRow[] = [];
   for (const f of fits) {
     if (!f.estimable) continue;
-    for (const t of terms) tidy.push({ column: f.method, term: t, estimate: f.coef[t], se: f.se[t], t: f.stat[t], p: f.p[t], n: f.nobs, r2: f.r2 ?? NaN });
+    for (const t of terms.filter((x) => x in f.coef)) tidy.push({ column: f.method, term: t, estimate: f.coef[t], se: f.se[t], t: f.stat[t], p: f.p[t], n: f.nobs, r2: f.r2 ?? NaN });
   }
   const paren = cfg.parens === 'se' ? 'Standard errors' : 't statistics (FE, df = N - n - k) and z statistics (RE, FGLS)';
   return {
     id: 'asean_table3_regressions',
     title: 'Table 3. Regression analysis with different estimation methods (dependent variable: ESI)',
-    header: ['FE', 'RE', 'FGLS'],
+    header: ['FE', 'RE', 'FGLS', ...est.extras.map((x) => x.label)],
     rows,
     notes: [
       `${paren} in parentheses; conventional (non-robust) variances. *** p<0.01, ** p<0.05, * p<0.10 (two-sided; FE from t(N - n - k), RE and FGLS from the normal).`,
@@ -129,6 +130,7 @@ export function table3(est: Table3Estimates, cfg: AseanConfig): PaperTable {
       `FGLS: xtgls with panels(iid), no autocorrelation, country dummies; sigma^2 = SSR/N; constant = intercept of the base country ${est.fgls.base} (not comparable to the study's).`,
       h.estimable ? `Hausman FE vs RE (Stata hausman): ${h.decision}. ${h.note}` : `Hausman: ${h.reason}.`,
       'Year effects omega_t are in the model but not estimated (as the study\'s t-ratios imply).',
+      ...est.extras.map((x) => `${x.label}: ${x.notes.join(' ')}`),
       ...(est.fe.exactFit ? ['Exact within fit (SSR_w <= 1e-20 x sum of squared demeaned ESI): sigma_e^2 = 0, so no test statistics or stars are shown.'] : []),
     ],
     tidy,

@@ -1,6 +1,6 @@
 /**
  * Writes every output of spec 6 into the --out directory under its exact name (atomic writes):
- *   asean_esi_long.csv, asean_panel.csv,
+ *   asean_esi_long.csv, esi_pairwise.csv (sample countries pairwise in the market), asean_panel.csv,
  *   asean_table{1_esi,2_descriptives,3_regressions}.{csv,md,tex,html},
  *   asean_fig1_esi_paths.{svg,png,csv} (+ asean_fig1_esi_paths_by_reference.{svg,png}),
  *   asean_estimates.{json,csv}, asean_run.json (configuration, files read with sizes, seed, accounting),
@@ -15,7 +15,7 @@ import { renderReport } from '../report.js';
 import { stableJson } from '../runner.js';
 import { toCsv, toHtmlPage, toLatex, toMarkdown } from '../table.js';
 import type { AseanAnalysis } from './pipeline.js';
-import { esiLongCsv, estimatesCsv, estimatesJson, panelCsv, toStudyResult } from './result.js';
+import { esiLongCsv, esiPairwiseCsv, estimatesCsv, estimatesJson, panelCsv, toStudyResult } from './result.js';
 
 export interface RunMeta {
   command: string;
@@ -31,6 +31,7 @@ export async function writeOutputs(a: AseanAnalysis, out: string, meta: RunMeta,
     written.push(rel);
   };
   put('asean_esi_long.csv', esiLongCsv(a.esiLong));
+  put('esi_pairwise.csv', esiPairwiseCsv(a.esiPairwise));
   put('asean_panel.csv', panelCsv(a.panel.rows));
   for (const t of a.tables) {
     put(`${t.id}.csv`, toCsv(t));

@@ -73,7 +73,7 @@ export function analyze(measures: readonly YearMeasures[], cfg: DeglobConfig, co
         `Shares over all named countries, scopes and bases lie in [${worst('shareMin', (a) => Math.min(...a)).toFixed(4)}, ${worst('shareMax').toFixed(4)}].`,
         cov ? `Covariates: ${cov.source}${cov.hasGrowth ? ' (real growth replaces the MRIO growth)' : ''}.` : 'No covariates file: eq. (17) uses ln GDP (MRIO) as its single control; ln_gdppc and ln_pop are empty.',
         ...RESOLUTIONS,
-        ...differenceNotes(t1, th, cfg),
+        ...differenceNotes(t1, th, cfg, panel),
       ],
     },
   };

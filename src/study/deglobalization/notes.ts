@@ -3,8 +3,8 @@
  * data choices of this run, and a computed list of every place where the results differ in kind (sign,
  * significance at 10%, threshold location or ordering, regime pattern) from the paper's Tables 1-3.
  */
-import type { DeglobConfig } from './config.js';
-import { NOT_IN_WIOD } from './config.js';
+import { numericColumn, type DataFrame } from '../../econometrics/frame.js';
+import { modelColumns, NOT_IN_WIOD, type DeglobConfig } from './config.js';
 import type { Fit, Table1Fits } from './regressions.js';
 import { thresholdTerms } from './tables.js';
 import type { ThresholdEq } from './threshold.js';
@@ -99,7 +99,31 @@ function thresholdDifferences(eqs: readonly ThresholdEq[]): string[] {
   return out;
 }
 
-export function differenceNotes(t1: Table1Fits, th: readonly ThresholdEq[], cfg: DeglobConfig): string[] {
+/** Figure 1 facts of the paper against the MRIO series: GVCP peak year, omega and mu from 2004 to the last year. */
+function figure1Notes(panel: DataFrame, cfg: DeglobConfig): string[] {
+  const mc = modelColumns(cfg);
+  const country = panel.columns.country as string[];
+  const year = numericColumn(panel, 'year');
+  const out: string[] = [];
+  const paper: Record<string, string> = {
+    USA: 'paper: GVCP peaked in 2010; mu 72.39% (2011) -> 75.53% (2015)',
+    CHN: 'paper: GVCP fell from 2011; omega 79.7% -> 84.6% and mu 87.6% -> 94.1% (2004-2015)',
+  };
+  for (const c of ['USA', 'CHN']) {
+    const rows = [...country.keys()].filter((i) => country[i] === c);
+    if (!rows.length) continue;
+    const g = numericColumn(panel, mc.gvcp);
+    const peak = rows.reduce((a, b) => (g[b] > g[a] ? b : a));
+    const last = rows[rows.length - 1];
+    const at = (col: string, i: number | undefined) => (i === undefined ? NaN : numericColumn(panel, col)[i]);
+    const y04 = rows.find((i) => year[i] === 2004);
+    const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+    out.push(`Figure 1 ${c}: GVCP peaks in ${year[peak]} (${pct(g[peak])}), ${pct(g[last])} in ${year[last]}; omega ${pct(at(mc.omega, y04))} (2004) -> ${pct(at(mc.omega, last))}, mu ${pct(at(mc.mu, y04))} (2004) -> ${pct(at(mc.mu, last))} (${year[last]}). ${paper[c]}; WIOD 2013 ends in 2011.`);
+  }
+  return out;
+}
+
+export function differenceNotes(t1: Table1Fits, th: readonly ThresholdEq[], cfg: DeglobConfig, panel: DataFrame): string[] {
   const n = t1.eq16.countries;
   const T = t1.eq16.years;
   return [
@@ -107,5 +131,6 @@ export function differenceNotes(t1: Table1Fits, th: readonly ThresholdEq[], cfg:
     'Data: one consistent MRIO (WIOD 2013, current USD) instead of UNCTAD-Eora + OECD + World Bank; nominal growth (exchange-rate swings enter gr); no population data unless a covariates file is given.',
     ...table1Differences([t1.eq16, t1.eq17, t1.eq18_k2, t1.eq18_k4]),
     ...thresholdDifferences(th),
+    ...figure1Notes(panel, cfg),
   ];
 }
