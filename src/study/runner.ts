@@ -28,6 +28,8 @@ const STUDIES: Record<string, () => Promise<{ study: StudyDefinition }>> = {
   'bri-symbiosis': () => import('./bri-symbiosis/index.js'),
   'bri-upgrading': () => import('./bri-upgrading/index.js'),
   deglobalization: () => import('./deglobalization/index.js'),
+  'asean-similarity': () => import('./asean-similarity/index.js'),
+  'city-transfer': () => import('./city-transfer/index.js'),
 };
 
 export function studyNames(): string[] {
