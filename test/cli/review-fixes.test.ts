@@ -199,10 +199,16 @@ describe('messages of the Leontief core and the summary', () => {
 });
 
 describe('gvc CLI (child process)', () => {
-  it('demo --seed x is a one-line error with exit 1', async () => {
+  it('demo --seed x is a one-line usage error with exit 2', async () => {
     const r = await cli(['demo', '--seed', 'x']);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(r.err).toBe('gvc: --seed must be an integer >= 0, got "x".\n');
+  });
+
+  it('decompose wiod2013:1850 is a one-line data error with exit 1', async () => {
+    const r = await cli(['decompose', 'wiod2013:1850', '--method', 'kww']);
+    expect(r.code).toBe(1);
+    expect(r.err).toBe('gvc: wiod2013:1850: the embedded WIOD 2013 release has no table for these years (it covers 1995-2011).\n');
   });
 
   it('indicators on a table without a year labels rows with the file name, not 1', async () => {
@@ -215,7 +221,7 @@ describe('gvc CLI (child process)', () => {
 
   it('convert --year abc is a usage error', async () => {
     const r = await cli(['convert', join(dir, 'toy.csv'), '--out', join(dir, 'c.csv'), '--year', 'abc']);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(r.err).toBe('gvc: --year must be a four-digit year, got "abc".\n');
   });
 });
