@@ -8,7 +8,7 @@
  *       writes deglob_fig3.csv (spec 1.8 columns), deglob_fig3_tidy.csv, deglob_fig3.svg and deglob_fig3.png
  *       (when @resvg/resvg-js is available); with --omega and --mu and a single N also deglob_model.json/.csv.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeAtomic } from '../../node/files.js';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { OptionError } from '../../errors.js';
@@ -95,22 +95,23 @@ async function runDeglob(o: DeglobOptions): Promise<void> {
 
   const figOpts = { N: Ns ?? [7, 20, 50], v: v ?? 0.33, quantity };
   const doc = hasPoint ? point() : undefined;
-  await mkdir(o.out, { recursive: true });
-  const written: string[] = [];
-  const put = async (name: string, data: string | Uint8Array) => {
-    const path = join(o.out as string, name);
-    await writeFile(path, data);
-    written.push(path);
-  };
-  await put('deglob_fig3.csv', fig3Csv(figOpts));
-  await put('deglob_fig3_tidy.csv', fig3TidyCsv(figOpts));
+  // compute every output first (bad options fail here), then write each file atomically
+  const files: Array<[string, string | Uint8Array]> = [];
+  files.push(['deglob_fig3.csv', fig3Csv(figOpts)]);
+  files.push(['deglob_fig3_tidy.csv', fig3TidyCsv(figOpts)]);
   const svg = fig3Svg(figOpts);
-  await put('deglob_fig3.svg', svg);
+  files.push(['deglob_fig3.svg', svg]);
   const png = await svgToPng(svg);
-  if (png.ok) await put('deglob_fig3.png', png.png);
+  if (png.ok) files.push(['deglob_fig3.png', png.png]);
   if (doc) {
-    await put('deglob_model.json', JSON.stringify(doc, null, 2) + '\n');
-    await put('deglob_model.csv', documentCsv(doc));
+    files.push(['deglob_model.json', JSON.stringify(doc, null, 2) + '\n']);
+    files.push(['deglob_model.csv', documentCsv(doc)]);
+  }
+  const written: string[] = [];
+  for (const [name, data] of files) {
+    const path = join(o.out as string, name);
+    writeAtomic(path, data);
+    written.push(path);
   }
   for (const w of written) process.stdout.write(`wrote ${w}\n`);
   if (!png.ok) process.stdout.write(`note: PNG skipped: ${png.reason}\n`);
