@@ -17,17 +17,8 @@ import { buildModel } from '../src/mrio/model.js';
 import { useBestBackend } from '../src/node/backend.js';
 import { readGvcb, writeGvcb } from '../src/node/gvcb.js';
 import type { Benchmark } from './run.js';
+import { mulberry32 as rng } from '../src/random.js';
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 let peakHeap = 0;
 let peakRss = 0;

@@ -15,6 +15,7 @@ import { matVec, matrix, pureBackend, type LinalgBackend, type Matrix } from '..
 import { loadNativeBackend } from '../src/node/native.js';
 import { numpyUnavailable, timeNumpyInverse, writeMatrixFile } from './numpy.js';
 import type { Benchmark } from './run.js';
+import { mulberry32 } from '../src/random.js';
 
 interface Options {
   sizes: number[];
@@ -51,16 +52,8 @@ function parseArgs(argv: string[]): Options {
   return o;
 }
 
-/** Deterministic uniform [0, 1) generator (mulberry32). */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(s ^ (s >>> 15), s | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic uniform [0, 1) generator. */
+const rng = mulberry32;
 
 /** I - A with A >= 0 random and column j summing to 0.6 * (0.8 .. 1.2). */
 export function leontiefMatrix(n: number, seed = 42): Matrix {

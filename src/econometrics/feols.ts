@@ -163,7 +163,9 @@ export function feols(formula: string | ParsedFormula, data: DataFrame, opts: Fe
   const fd = fixefDof(dims);
   const cl = clusterVars(df, p.clusters);
   const nested = nestedFixef(dims, cl.map((c) => c.codes));
-  const kFeNested = nested.reduce((s, q) => s + fd.sizes[q] - fd.redundant[q], 0);
+  // reghdfe counts the intercept that a nested first FE (all its levels counted, redundant 0) absorbed
+  const interceptNested = opts.ssc?.k === 'reghdfe' && nested.some((q) => fd.redundant[q] === 0);
+  const kFeNested = nested.reduce((s, q) => s + fd.sizes[q] - fd.redundant[q], 0) - (interceptNested ? 1 : 0);
   const vc = computeVcov({ X: keptX, residuals: resid, weights: w, bread: fit.xtxInv, nobs: N, kFe: fd.total, kFeNested }, vtype, cl);
 
   const coef: Record<string, number> = {};
@@ -242,6 +244,7 @@ export function feols(formula: string | ParsedFormula, data: DataFrame, opts: Fe
     collinear: fit.droppedNames,
     k,
     kFe: fd.total,
+    kVcov: vc.K,
     dfResid: N - K,
     r2,
     adjR2: 1 - ((1 - r2) * (N - (centred ? 1 : 0))) / (N - K),

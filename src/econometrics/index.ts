@@ -13,7 +13,7 @@ export { computeVcov, meat, type VcovType, type ClusterVar, type VcovResult } fr
 export { feols, resolveVcov, prepare } from './feols.js';
 export type { FeolsOptions, FeolsResult, FirstStage, IvInfo, VcovChoice } from './types.js';
 export { ivDiagnostics } from './iv.js';
-export { reRandom, hausman, type ReOptions, type ReResult, type HausmanResult } from './re.js';
+export { reRandom, hausman, betweenVariance, type ReOptions, type ReResult, type ReVariance, type BetweenVariance, type HausmanResult, type HausmanOptions } from './re.js';
 export { feglsPanel, type FglsOptions, type FglsResult } from './fgls.js';
 export { lpm, type LpmResult } from './lpm.js';
 export { feolsBy, type GroupFit } from './grouped.js';

@@ -20,6 +20,13 @@ export interface FeolsOptions {
   fixefMaxIter?: number;
   /** Collinearity tolerance (default 1e-10, see ols.ts). */
   collinTol?: number;
+  /**
+   * Small-sample correction. `k: 'fixest'` (default): K of the factors (N-1)/(N-K), N/(N-K) leaves out the
+   * FE nested in the clusters, like fixest ssc(fixef.K = "nested"). `k: 'reghdfe'`: as Stata reghdfe, which
+   * reports _cons and so counts the intercept even when the FE that absorbs it (the first FE) is nested in
+   * the cluster: K = the fixest K + 1 in that case, the same K otherwise. The K used is `kVcov` of the result.
+   */
+  ssc?: { k?: 'fixest' | 'reghdfe' };
 }
 
 export interface FirstStage {
@@ -75,6 +82,8 @@ export interface FeolsResult {
   /** Slopes estimated (k), FE degrees of freedom (K_fe), residual df N - k - K_fe. */
   k: number;
   kFe: number;
+  /** K used in the small-sample factor of the variance (see FeolsOptions.ssc and vcov.ts). */
+  kVcov: number;
   dfResid: number;
   r2: number;
   adjR2: number;

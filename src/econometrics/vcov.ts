@@ -45,6 +45,8 @@ export interface VcovResult {
   V: Float64Array;
   /** Degrees of freedom for t/F reference distributions. */
   dfT: number;
+  /** K of the small-sample factor (k + K_fe; FE nested in the clusters removed for clustered types; k for cluster_plm). */
+  K: number;
   note: string;
   /** Number of clusters per dimension (clustered types). */
   G?: number[];
@@ -133,13 +135,14 @@ export function computeVcov(inp: VcovInput, type: VcovType, clusters: readonly C
     let ssr = 0;
     for (let i = 0; i < N; i++) ssr += (w ? w[i] : 1) * e[i] * e[i];
     const s2 = ssr / (N - K);
-    return { V: inp.bread.map((v) => v * s2), dfT: N - K, note: `iid (classical) SE: s^2 (X'X)^-1, s^2 = SSR/(N-K), N=${N}, K=${K}${inp.kFe ? ` incl. ${inp.kFe} FE dof` : ''}` };
+    return { V: inp.bread.map((v) => v * s2), dfT: N - K, K, note: `iid (classical) SE: s^2 (X'X)^-1, s^2 = SSR/(N-K), N=${N}, K=${K}${inp.kFe ? ` incl. ${inp.kFe} FE dof` : ''}` };
   }
   if (type === 'hc0' || type === 'hc1') {
     const scale = type === 'hc1' ? N / (N - K) : 1;
     return {
       V: sand(inp.bread, meat(inp.X, e, w), k, scale),
       dfT: N - K,
+      K,
       note: type === 'hc1' ? `heteroskedasticity-robust HC1: N/(N-K) B M B, N=${N}, K=${K}` : 'heteroskedasticity-robust HC0: B M B',
     };
   }
@@ -150,6 +153,7 @@ export function computeVcov(inp: VcovInput, type: VcovType, clusters: readonly C
     return {
       V: sand(inp.bread, meat(inp.X, e, w, c.codes, c.G), k, N / (N - k)),
       dfT: c.G - 1,
+      K: k,
       G: [c.G],
       note: `clustered by ${c.name} (G=${c.G}), plm arellano HC1 convention: N/(N-k) with k=${k} slopes only, no G/(G-1)`,
     };
@@ -161,6 +165,7 @@ export function computeVcov(inp: VcovInput, type: VcovType, clusters: readonly C
     return {
       V: sand(inp.bread, meat(inp.X, e, w, c.codes, c.G), k, (c.G / (c.G - 1)) * adjN),
       dfT: c.G - 1,
+      K: Kc,
       G: [c.G],
       note: `clustered by ${c.name} (G=${c.G}), Stata CR1: G/(G-1)*(N-1)/(N-K), N=${N}, K=${Kc}${inp.kFeNested ? ' (FE nested in cluster not counted)' : ''}`,
     };
@@ -195,6 +200,7 @@ export function computeVcov(inp: VcovInput, type: VcovType, clusters: readonly C
   return {
     V,
     dfT: Gmin - 1,
+    K: Kc,
     G: [c1.G, c2.G],
     eigenFixed,
     note: `two-way clustered by ${c1.name} (G=${c1.G}) and ${c2.name} (G=${c2.G}), Cameron-Gelbach-Miller V1+V2-V12, each with G_j/(G_j-1), times (N-1)/(N-K), N=${N}, K=${Kc}${eigenFixed ? '; negative eigenvalues set to 0' : ''}`,

@@ -18,11 +18,11 @@
  * Mediators (3.3): RVC = (theta_cr E_c + theta_rc E_r) / (E_c + E_r);
  *   INC = (va_ci + va_ri) / (2 sum_s va_si).
  * Robustness (A2 b): one sector against all sectors of the other country (RH_b, HD_b, XT_b).
- * Missing values are NaN: RH when x_ci or x_ri <= 0; HD, RVC when E_c or E_r <= 0; INC when world sector VA
- * <= 0; XT when VAX_{t-1} <= 0, g_c = 0, g_r = 0 or g_c = g_r.
+ * Missing values are NaN: RH when x_ci or x_ri <= 0; HD, RVC (and theta unless asked for raw) when E_c or
+ * E_r <= 0; INC when world sector VA <= 0; XT when VAX_{t-1} <= 0, g_c = 0, g_r = 0 or g_c = g_r.
+ * The bri-symbiosis study (src/study/bri-symbiosis) computes its panel with these functions.
  */
-import { linalg } from '../linalg/index.js';
-import type { Matrix } from '../linalg/index.js';
+import { matrix, type Matrix } from '../linalg/index.js';
 import type { IoModel } from '../mrio/model.js';
 import { mv, ratio, timesLocal } from './common.js';
 
@@ -31,7 +31,10 @@ export type Attribution = 'wwz' | 'local' | 'origin';
 /** The per-year matrices the symbiosis indices share (B Y by destination, u and w). */
 export interface SymbiosisContext {
   m: IoModel;
-  /** XF = B Yc (GN x G): column b = output everywhere serving b's final demand. */
+  /**
+   * XF = B Yc (GN x G): column b = output everywhere serving b's final demand. Computed column by column with
+   * plain row sums (not the backend's gemm), so the study outputs built on it do not depend on the backend.
+   */
   XF: Matrix;
   /** u_a = v_a B_aa, stacked for all countries (length GN). */
   u: Float64Array;
@@ -41,7 +44,13 @@ export interface SymbiosisContext {
 
 export function symbiosisContext(m: IoModel): SymbiosisContext {
   const { G, N, GN, B, v } = m;
-  const XF = linalg().gemm(B, m.Yc);
+  const XF = matrix(GN, G);
+  const y = new Float64Array(GN);
+  for (let b = 0; b < G; b++) {
+    for (let r = 0; r < GN; r++) y[r] = m.Yc.data[r * G + b];
+    const col = mv(B, y);
+    for (let r = 0; r < GN; r++) XF.data[r * G + b] = col[r];
+  }
   const u = new Float64Array(GN);
   for (let a = 0; a < G; a++) {
     for (let k = a * N; k < (a + 1) * N; k++) {
@@ -55,7 +64,7 @@ export function symbiosisContext(m: IoModel): SymbiosisContext {
 }
 
 /** sum_{d != a} sum_j A[(a,i),(d,j)] y[(d,j)] for the N rows of country a. */
-function foreignRowsTimes(m: IoModel, a: number, y: ArrayLike<number>): Float64Array {
+export function foreignRowsTimes(m: IoModel, a: number, y: ArrayLike<number>): Float64Array {
   const { N, GN } = m;
   const A = m.A.data;
   const out = new Float64Array(N);
@@ -95,10 +104,11 @@ export function absorption(ctx: SymbiosisContext, a: number, b: number, attribut
     return out;
   }
   // wwz: XF_b^{-a} = XF_b - B[:, a] Y[a, b]
-  for (let k = a * N; k < (a + 1) * N; k++) {
-    const y = Yc.data[k * G + b];
-    if (y === 0) continue;
-    for (let r = 0; r < GN; r++) xf[r] -= B.data[r * GN + k] * y;
+  for (let r = 0; r < GN; r++) {
+    let s = 0;
+    const o = r * GN + a * N;
+    for (let k = 0; k < N; k++) s += B.data[o + k] * Yc.data[(a * N + k) * G + b];
+    xf[r] -= s;
   }
   const h = foreignRowsTimes(m, a, xf);
   for (let i = 0; i < N; i++) {
@@ -115,21 +125,33 @@ export function relocation(ctx: SymbiosisContext, c: number, r: number, attribut
   return { ITR: cToR.map((x, i) => x + rToC[i]), ITR_c_to_r: cToR, ITR_r_to_c: rToC };
 }
 
-/** VAX[a, .]: value added of a's sectors exported and absorbed abroad (length N). */
-export function valueAddedExports(ctx: SymbiosisContext, a: number, attribution: Attribution = 'wwz'): Float64Array {
+/** sum_{b != a} Y[r, b]: final demand of the rest of the world for product r. */
+function demandAbroad(m: IoModel, a: number, r: number): number {
+  const { G, Yc } = m;
+  let s = 0;
+  for (let b = 0; b < G; b++) if (b !== a) s += Yc.data[r * G + b];
+  return s;
+}
+
+/** F_a = B[:, not a] sum_{b != a} Y[not a, b] (length GN): output serving foreign demand for goods made outside a. */
+export function foreignFinalOutput(m: IoModel, a: number): Float64Array {
+  const { N, GN, B } = m;
+  const z = new Float64Array(GN);
+  for (let r = 0; r < GN; r++) if (Math.floor(r / N) !== a) z[r] = demandAbroad(m, a, r);
+  return mv(B, z);
+}
+
+/**
+ * VAX[a, .]: value added of a's sectors exported and absorbed abroad (length N). Fa, when given, is
+ * foreignFinalOutput(m, a) (used by the wwz attribution; saves the product when the caller needs F_a too).
+ */
+export function valueAddedExports(ctx: SymbiosisContext, a: number, attribution: Attribution = 'wwz', Fa?: Float64Array): Float64Array {
   const { m, u, w } = ctx;
-  const { G, N, GN, B, Yc, v } = m;
+  const { G, N, GN, v } = m;
   const out = new Float64Array(N);
-  const yOut = (r: number) => {
-    let s = 0;
-    for (let b = 0; b < G; b++) if (b !== a) s += Yc.data[r * G + b];
-    return s;
-  };
+  const yOut = (r: number) => demandAbroad(m, a, r);
   if (attribution === 'wwz') {
-    const z = new Float64Array(GN);
-    for (let r = 0; r < GN; r++) if (Math.floor(r / N) !== a) z[r] = yOut(r);
-    const Fa = mv(B, z);
-    const h = foreignRowsTimes(m, a, Fa);
+    const h = foreignRowsTimes(m, a, Fa ?? foreignFinalOutput(m, a));
     for (let i = 0; i < N; i++) {
       const r = a * N + i;
       out[i] = u[r] * yOut(r) + w[r] * h[i];
@@ -155,10 +177,15 @@ export function valueAddedExports(ctx: SymbiosisContext, a: number, attribution:
   return out;
 }
 
+/** Growth of one value, curr / prev - 1 (NaN when prev <= 0 or either is missing). */
+export function growthRate(prev: number, curr: number): number {
+  return prev > 0 ? curr / prev - 1 : NaN;
+}
+
 /** Growth VAX_t / VAX_{t-1} - 1 (NaN when VAX_{t-1} <= 0). */
 export function growth(prev: ArrayLike<number>, curr: ArrayLike<number>): Float64Array {
   const out = new Float64Array(curr.length);
-  for (let i = 0; i < out.length; i++) out[i] = prev[i] > 0 ? curr[i] / prev[i] - 1 : NaN;
+  for (let i = 0; i < out.length; i++) out[i] = growthRate(prev[i], curr[i]);
   return out;
 }
 
@@ -196,17 +223,28 @@ export interface PairIndices {
   X_world: Float64Array;
   RH_b: Float64Array;
   HD_b: Float64Array;
+  /** A2 (b) components: sum_k v[(r,k)] B[(r,k),(c,i)] and sum_k v[(c,k)] B[(c,k),(r,i)] (never set missing). */
+  theta_cr_b: Float64Array;
+  theta_rc_b: Float64Array;
+}
+
+export interface PairIndicesOptions {
+  /**
+   * Keep theta_cr and theta_rc where E_c or E_r <= 0 (they are defined per unit of exports; HD and RVC stay
+   * missing there). Default false: theta is NaN like HD. The bri-symbiosis panel reports the raw thetas.
+   */
+  rawThetas?: boolean;
 }
 
 /** RH, HD, RVC, INC and their components for every sector of the pair (c, r). */
-export function pairIndices(m: IoModel, c: number, r: number): PairIndices {
+export function pairIndices(m: IoModel, c: number, r: number, opts: PairIndicesOptions = {}): PairIndices {
   const { G, N, GN, B, v, e, x } = m;
   const t = m.table;
   const Z = t.Z.data;
   const mk = () => new Float64Array(N);
   const o: PairIndices = {
     IIR_cr: mk(), IDR_rc: mk(), IIR_rc: mk(), IDR_cr: mk(), RH: mk(), theta_cr: mk(), theta_rc: mk(), HD: mk(),
-    RVC: mk(), INC: mk(), E_c: mk(), E_r: mk(), X_world: mk(), RH_b: mk(), HD_b: mk(),
+    RVC: mk(), INC: mk(), E_c: mk(), E_r: mk(), X_world: mk(), RH_b: mk(), HD_b: mk(), theta_cr_b: mk(), theta_rc_b: mk(),
   };
   for (let i = 0; i < N; i++) {
     const ci = c * N + i;
@@ -240,8 +278,8 @@ export function pairIndices(m: IoModel, c: number, r: number): PairIndices {
     const okE = Ec > 0 && Er > 0;
     const tcr = v[ri] * B.data[ri * GN + ci];
     const trc = v[ci] * B.data[ci * GN + ri];
-    o.theta_cr[i] = okE ? tcr : NaN;
-    o.theta_rc[i] = okE ? trc : NaN;
+    o.theta_cr[i] = okE || opts.rawThetas ? tcr : NaN;
+    o.theta_rc[i] = okE || opts.rawThetas ? trc : NaN;
     o.HD[i] = okE ? (tcr + trc) / 2 : NaN;
     o.RVC[i] = okE ? (tcr * Ec + trc * Er) / (Ec + Er) : NaN;
     let tb1 = 0;
@@ -250,6 +288,8 @@ export function pairIndices(m: IoModel, c: number, r: number): PairIndices {
       tb1 += v[r * N + k] * B.data[(r * N + k) * GN + ci];
       tb2 += v[c * N + k] * B.data[(c * N + k) * GN + ri];
     }
+    o.theta_cr_b[i] = tb1;
+    o.theta_rc_b[i] = tb2;
     o.HD_b[i] = okE ? (tb1 + tb2) / 2 : NaN;
     let wva = 0;
     let wx = 0;

@@ -8,33 +8,8 @@ import { linalg, matrix } from '../linalg/index.js';
 import { iMinus } from './model.js';
 import { buildTable } from './build.js';
 import type { MrioTable } from './table.js';
+import { uniform32 } from '../random.js';
 
-/** xoshiro128** seeded by splitmix32: small, fast, reproducible across platforms. */
-export function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  const sm = () => {
-    s = (s + 0x9e3779b9) >>> 0;
-    let z = s;
-    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0;
-    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
-    return (z ^ (z >>> 16)) >>> 0;
-  };
-  const a = [sm(), sm(), sm(), sm()];
-  return () => {
-    const r = Math.imul(rotl(Math.imul(a[1], 5) >>> 0, 7), 9) >>> 0;
-    const t = (a[1] << 9) >>> 0;
-    a[2] ^= a[0];
-    a[3] ^= a[1];
-    a[1] ^= a[2];
-    a[0] ^= a[3];
-    a[2] ^= t;
-    a[3] = rotl(a[3], 11);
-    return r / 4294967296;
-  };
-}
-function rotl(x: number, k: number): number {
-  return ((x << k) | (x >>> (32 - k))) >>> 0;
-}
 
 export const DEMO_COUNTRIES = ['CHN', 'USA', 'DEU', 'JPN', 'KOR', 'IDN', 'IND', 'BRA', 'RUS', 'ROW'];
 export const DEMO_SECTORS = ['AGR', 'MIN', 'FOOD', 'TEX', 'CHEM', 'MACH', 'ELEC', 'SERV'];
@@ -49,7 +24,7 @@ export interface DemoOptions {
 export function demoWorld(opts: DemoOptions = {}): MrioTable {
   const G = opts.countries ?? 10;
   const N = opts.sectors ?? 8;
-  const rand = rng(opts.seed ?? 2024);
+  const rand = uniform32(opts.seed ?? 2024); // xoshiro128** (src/random.ts), 32-bit uniforms
   const GN = G * N;
   const countries = Array.from({ length: G }, (_, i) => DEMO_COUNTRIES[i] ?? `C${i + 1}`);
   const sectors = Array.from({ length: N }, (_, i) => DEMO_SECTORS[i] ?? `S${i + 1}`);

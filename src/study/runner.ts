@@ -87,7 +87,7 @@ export function parseYears(s: string | undefined): [number, number] | undefined 
   return [a, b];
 }
 
-function gvcVersion(): string {
+export function gvcVersion(): string {
   try {
     const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string };
     return pkg.version ?? 'unknown';

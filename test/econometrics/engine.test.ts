@@ -5,17 +5,11 @@ import {
   lpm, feolsBy, feglsPanel, reRandom, pChi2, pF, pT2,
 } from '../../src/econometrics/index.js';
 import { regTable, renderRegTable } from '../../src/report/regtable/index.js';
+import { mulberry32 } from '../../src/random.js';
 
 /** Deterministic PRNG (mulberry32) and standard normals. */
 function rng(seed: number) {
-  let a = seed >>> 0;
-  const u = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const u = mulberry32(seed);
   return { u, n: () => Math.sqrt(-2 * Math.log(u() + 1e-300)) * Math.cos(2 * Math.PI * u()) };
 }
 
@@ -77,6 +71,29 @@ describe('fixed effects = dummy-variable OLS', () => {
     const dof = fixefDof(dims);
     expect(dof.redundant).toEqual([0, 1]);
     expect(dof.total).toBe(15 + 8 - 1);
+  });
+});
+
+describe('small-sample K (ssc)', () => {
+  const df = panel();
+  it('kVcov is the K of the clustered factor; ssc reghdfe adds the intercept of a nested first FE', () => {
+    const fx = feols('y ~ x1 + x2 | id + year', df, { cluster: 'id' });
+    const rh = feols('y ~ x1 + x2 | id + year', df, { cluster: 'id', ssc: { k: 'reghdfe' } });
+    expect(fx.vcovNote).toContain(`K=${fx.kVcov}`);
+    // id FE nested in the id clusters: fixest K = 2 slopes + 7 year dof; reghdfe also counts _cons
+    expect(fx.kVcov).toBe(2 + 7);
+    expect(rh.kVcov).toBe(fx.kVcov + 1);
+    const N = fx.nobs;
+    for (const v of ['x1', 'x2']) {
+      expect(rh.coef[v]).toBe(fx.coef[v]);
+      expect(rel(rh.se[v], fx.se[v] * Math.sqrt((N - fx.kVcov) / (N - rh.kVcov)))).toBeLessThan(1e-14);
+    }
+    // the first FE not nested (clusters by region): both counts agree
+    const a = feols('y ~ x1 + x2 | id + year', df, { cluster: 'region' });
+    const b = feols('y ~ x1 + x2 | id + year', df, { cluster: 'region', ssc: { k: 'reghdfe' } });
+    expect(b.kVcov).toBe(a.kVcov);
+    expect(b.se.x1).toBe(a.se.x1);
+    expect(feols('y ~ x1 + x2 | id', df, { vcov: 'iid' }).kVcov).toBe(2 + 15);
   });
 });
 

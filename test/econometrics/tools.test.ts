@@ -14,7 +14,7 @@ import {
   winsorize,
   winsorizeDetailed,
 } from '../../src/econometrics/tools/index.js';
-import { rng } from '../../src/econometrics/threshold/rng.js';
+import { rng } from '../../src/random.js';
 
 const mean = (v: number[]) => v.reduce((s, x) => s + x, 0) / v.length;
 const cov = (a: number[], b: number[]) => {

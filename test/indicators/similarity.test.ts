@@ -7,17 +7,8 @@ import {
 import { readBaci, BaciParser, baciRevisionFromName, baciYearFromName } from '../../src/io/baci.js';
 import { builtinCountryTable, codesOf, iso3Of, parseCountryTable } from '../../src/io/countries.js';
 import { HAS_SHARED, shared } from '../shared-data.js';
+import { mulberry32 as rng } from '../../src/random.js';
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('ESI on synthetic baskets', () => {
   const r = rng(3);

@@ -6,6 +6,7 @@
 import { buildTable } from '../../src/mrio/build.js';
 import { fromRows, matrix } from '../../src/linalg/index.js';
 import type { MrioTable } from '../../src/mrio/table.js';
+import { mulberry32 } from '../../src/random.js';
 
 /** Two countries A, B; sectors s1, s2; one final-demand column per country; x = row sums (balanced). */
 export function tiny2(opts: { xDelta?: number[] } = {}): MrioTable {
@@ -32,16 +33,7 @@ export function tiny2(opts: { xDelta?: number[] } = {}): MrioTable {
   });
 }
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = mulberry32;
 
 /**
  * G countries x N sectors with K final-demand categories, random positive flows; x = row sums plus an

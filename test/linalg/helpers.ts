@@ -1,17 +1,9 @@
 /** Test helpers for the linear algebra suites: a seeded PRNG, random matrices and a naive product. */
 import { matrix, type Matrix } from '../../src/linalg/index.js';
+import { mulberry32 } from '../../src/random.js';
 
 /** Deterministic uniform [0, 1) generator (mulberry32). */
-export function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const rng = mulberry32;
 
 /** rows x cols matrix of uniform values in [-1, 1). */
 export function randomMatrix(rows: number, cols: number, seed: number): Matrix {

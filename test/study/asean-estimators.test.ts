@@ -1,12 +1,12 @@
 /**
  * The ASEAN study's Table 3 estimators (spec 3 and 7) against the golden Grunfeld values of
  * ../shared/data/golden/econ_r.json (R plm), the spec's unbalanced-Grunfeld σ_u² (Stata form 7088.22,
- * Baltagi–Chang 7124.82), the shared reRandom (plm form) and the FE/FGLS identities.
+ * Baltagi–Chang 7124.82), the shared reRandom (both variance forms) and hausman, and the FE/FGLS identities.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readCsv } from '../../src/econometrics/io/csv.js';
-import { olsFit, reRandom, takeRows } from '../../src/econometrics/index.js';
+import { hausman, olsFit, reRandom, takeRows } from '../../src/econometrics/index.js';
 import { panelFromFrame, type PanelData } from '../../src/study/asean-similarity/xt-types.js';
 import { xtFe } from '../../src/study/asean-similarity/xt-fe.js';
 import { xtRe } from '../../src/study/asean-similarity/xt-re.js';
@@ -71,6 +71,23 @@ describe.skipIf(!have)('Grunfeld (balanced): FE / RE / Hausman match econ_r.json
     expect(rel(pl.sigma2_u!, shared.sigma2_id)).toBeLessThan(1e-10);
     expect(rel(pl.coef.value, shared.coef.value)).toBeLessThan(1e-10);
     expect(rel(pl.se.value, shared.se.value)).toBeLessThan(1e-10);
+    const sharedStata = reRandom('inv ~ value + capital | firm', gu, { variance: 'stata' });
+    expect(Math.abs(sharedStata.sigma2_id - 7088.22)).toBeLessThan(0.005);
+    expect(rel(st.sigma2_u!, sharedStata.sigma2_id)).toBeLessThan(1e-10);
+    expect(rel(st.coef.value, sharedStata.coef.value)).toBeLessThan(1e-10);
+    expect(rel(st.se.capital, sharedStata.se.capital)).toBeLessThan(1e-10);
+  });
+
+  it('shared hausman: df k (plm) and df rank (Stata) agree on Grunfeld, where V_FE - V_RE is positive definite', () => {
+    const fe = xtFe(d);
+    const re = xtRe(d, 'stata');
+    const model = (f: { coef: Record<string, number>; vcovSlopes: number[][] }) => ({ names: [...d.names], coef: f.coef, vcovMatrix: f.vcovSlopes });
+    const k = hausman(model(fe), model(re));
+    const r = hausman(model(fe), model(re), { df: 'rank' });
+    expect(r.df).toBe(2);
+    expect(r.positiveDefinite).toBe(true);
+    expect(rel(r.stat, k.stat)).toBeLessThan(1e-8);
+    expect(rel(r.stat, golden.grunfeld_hausman.stat)).toBeLessThan(1e-6);
   });
 });
 

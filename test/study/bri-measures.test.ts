@@ -11,10 +11,10 @@ import { parseLabeledCsv } from '../../src/mrio/read/labeled-csv.js';
 import { aggregate } from '../../src/mrio/aggregate.js';
 import { buildModel, type IoModel } from '../../src/mrio/model.js';
 import { useBestBackend } from '../../src/node/backend.js';
-import { absorbedVa, domesticWeights, finalOutput, foreignFinalOutput, foreignVa, indirectVa, vaxExports, wwzPieces } from '../../src/study/bri-symbiosis/flows.js';
+import { foreignVa, indirectVa, wwzPieces } from '../../src/study/bri-symbiosis/flows.js';
 import { defaultConfig, sectorMapping } from '../../src/study/bri-symbiosis/config.js';
 import { revealedComparativeAdvantage, yearMeasures } from '../../src/study/bri-symbiosis/measures.js';
-import { absorption, symbiosisContext, valueAddedExports } from '../../src/indicators/symbiosis.js';
+import { absorption, foreignFinalOutput, symbiosisContext, valueAddedExports } from '../../src/indicators/symbiosis.js';
 import { HAS_SHARED, REPO_ROOT, shared } from '../shared-data.js';
 import { readGolden } from '../golden.js';
 
@@ -44,15 +44,14 @@ describe('matrices (spec 8)', () => {
 describe('ABS and VAX (spec 3.1, 3.2, 8)', () => {
   it('sum_i ABS(a,i,b) = v_a . XF_b[a] for every attribution option', () => {
     const m = agg;
-    const dw = domesticWeights(m);
+    const ctx = symbiosisContext(m);
     const chn = m.table.countries.indexOf('CHN');
     for (const b of [m.table.countries.indexOf('KOR'), m.table.countries.indexOf('ROM'), m.table.countries.indexOf('USA')]) {
       for (const [a, d] of [[chn, b], [b, chn]]) {
-        const XF = finalOutput(m, d);
         let rhs = 0;
-        for (let i = 0; i < m.N; i++) rhs += m.v[a * m.N + i] * XF[a * m.N + i];
+        for (let i = 0; i < m.N; i++) rhs += m.v[a * m.N + i] * ctx.XF.data[(a * m.N + i) * m.G + d];
         for (const att of ['wwz', 'local', 'origin'] as const) {
-          const lhs = absorbedVa(m, dw, a, d, XF, att).reduce((s, q) => s + q, 0);
+          const lhs = absorption(ctx, a, d, att).reduce((s, q) => s + q, 0);
           expect(rel(lhs, rhs)).toBeLessThan(1e-10);
         }
       }
@@ -61,12 +60,11 @@ describe('ABS and VAX (spec 3.1, 3.2, 8)', () => {
 
   it('VAX (F_a form) equals the sum of ABS over all importers, every exporter, to 1e-8', () => {
     const m = native;
-    const dw = domesticWeights(m);
-    const XF = Array.from({ length: m.G }, (_, b) => finalOutput(m, b));
+    const ctx = symbiosisContext(m);
     for (let a = 0; a < m.G; a++) {
-      const vax = vaxExports(m, dw, a, 'wwz');
+      const vax = valueAddedExports(ctx, a, 'wwz');
       const sum = new Float64Array(m.N);
-      for (let b = 0; b < m.G; b++) if (b !== a) absorbedVa(m, dw, a, b, XF[b]).forEach((q, i) => (sum[i] += q));
+      for (let b = 0; b < m.G; b++) if (b !== a) absorption(ctx, a, b).forEach((q, i) => (sum[i] += q));
       for (let i = 0; i < m.N; i++) expect(rel(vax[i], sum[i])).toBeLessThan(1e-8);
     }
   });
@@ -88,13 +86,13 @@ describe('ABS and VAX (spec 3.1, 3.2, 8)', () => {
       s[3] += val('texp');
       sums.set(k, s);
     }
-    const dw = domesticWeights(m);
+    const ctx = symbiosisContext(m);
     const p = wwzPieces(m);
     for (let a = 0; a < m.G; a++) {
       const Fa = foreignFinalOutput(m, a);
-      const vax = vaxExports(m, dw, a, 'wwz', Fa);
-      const iv = indirectVa(m, dw, p, a, Fa);
-      const fv = foreignVa(m, dw, p, a);
+      const vax = valueAddedExports(ctx, a, 'wwz', Fa);
+      const iv = indirectVa(ctx, p, a, Fa);
+      const fv = foreignVa(ctx, p, a);
       for (let i = 0; i < m.N; i++) {
         const gs = sums.get(`${m.table.countries[a]}.${m.table.sectors[i]}`)!;
         expect(rel(vax[i], gs[0])).toBeLessThan(1e-8);
@@ -115,27 +113,31 @@ describe('ABS and VAX (spec 3.1, 3.2, 8)', () => {
     const m = native;
     const g = readGolden(shared('golden/wiod2011_kww.csv.gz'));
     const col = (n: string) => g.header.indexOf(n);
-    const dw = domesticWeights(m);
+    const ctx = symbiosisContext(m);
     for (const r of g.rows) {
       const a = m.table.countries.indexOf(r[0]);
       const want = Number(r[col('DVA_FIN')]) + Number(r[col('DVA_INT')]) + Number(r[col('DVA_INTrex')]);
-      const got = vaxExports(m, dw, a, 'wwz').reduce((s, q) => s + q, 0);
+      const got = valueAddedExports(ctx, a, 'wwz').reduce((s, q) => s + q, 0);
       expect(rel(got, want)).toBeLessThan(1e-8);
     }
   });
 
-  it('agrees with the shared indicator functions (src/indicators/symbiosis.ts)', () => {
+  it('the study cells are the shared indicator functions (src/indicators/symbiosis.ts)', () => {
     const m = agg;
+    const cfg = defaultConfig();
+    const y = yearMeasures(m, cfg, 2011);
     const ctx = symbiosisContext(m);
-    const dw = domesticWeights(m);
-    const c = m.table.countries.indexOf('CHN');
+    const c = m.table.countries.indexOf(cfg.home);
+    const p = cfg.partners.indexOf('POL');
     const r = m.table.countries.indexOf('POL');
-    const mine = absorbedVa(m, dw, c, r, finalOutput(m, r));
-    const theirs = absorption(ctx, c, r);
-    for (let i = 0; i < m.N; i++) expect(rel(mine[i], theirs[i])).toBeLessThan(1e-10);
-    const v1 = vaxExports(m, dw, r);
-    const v2 = valueAddedExports(ctx, r);
-    for (let i = 0; i < m.N; i++) expect(rel(v1[i], v2[i])).toBeLessThan(1e-10);
+    const S = cfg.sectors.length;
+    const abs = absorption(ctx, c, r);
+    const vax = valueAddedExports(ctx, r);
+    for (const [s, code] of cfg.sectors.entries()) {
+      const i = m.table.sectors.indexOf(code);
+      expect(y.cells[p * S + s].ITR_c_to_r).toBe(abs[i]);
+      expect(y.cells[p * S + s].VAX_r).toBe(vax[i]);
+    }
   });
 });
 

@@ -20,7 +20,10 @@ import { parseDistances, parseFta } from '../../src/study/bri-symbiosis/external
 import { fitModel, sampleRows, term } from '../../src/study/bri-symbiosis/estimate.js';
 import { prepareModelFrame, runModels, type ModelRun } from '../../src/study/bri-symbiosis/models.js';
 import { DATA_DIR } from '../../src/study/bri-symbiosis/index.js';
-import { stataPercentile } from '../../src/study/bri-symbiosis/winsor.js';
+import { quantileSorted, sortedFinite } from '../../src/econometrics/tools/describe.js';
+
+/** Stata _pctile at p percent (the rule the study's winsorCuts use). */
+const stataPercentile = (x: number[], p: number) => quantileSorted(sortedFinite(x), p / 100, 'stata');
 
 const cfg: StudyConfig = { ...defaultConfig(), window: [2009, 2011] };
 let measures: YearMeasures[];

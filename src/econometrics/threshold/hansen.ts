@@ -18,9 +18,9 @@ import { InputError, NumericalError, OptionError } from '../../errors.js';
 import { olsFit } from '../ols.js';
 import { balancePanel, toPanelOrder, within, type Effects } from './panel.js';
 import { admissible, crossprod, fitBase, makeBase, makeDesign, regimeColumns, search, searchWithFit, type Base, type Design } from './search.js';
-import { rng, seedFrom } from './rng.js';
+import { rng, seedFrom } from '../../random.js';
 import { linalg, matrix } from '../../linalg/index.js';
-import { tPValue, zPValue } from '../tools/dist.js';
+import { tPValue, zPValue } from '../dist.js';
 
 export type ThresholdVce = 'classical' | 'white' | 'hc1' | 'cluster';
 

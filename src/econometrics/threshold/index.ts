@@ -14,4 +14,4 @@ export {
 export { thresholdModel, type ThresholdVars } from './model.js';
 export { formatThreshold, thresholdJson } from './format.js';
 export { balancePanel, within, type BalancedPanel, type Effects } from './panel.js';
-export { rng, seedFrom, type Rng } from './rng.js';
+export { rng, seedFrom, type Rng } from '../../random.js';

@@ -14,8 +14,8 @@
  */
 import { InputError, OptionError } from '../../errors.js';
 import { olsFit } from '../ols.js';
-import { rng } from '../threshold/rng.js';
-import { normalQuantile, tPValue, zPValue } from './dist.js';
+import { rng } from '../../random.js';
+import { normalQuantile, tPValue, zPValue } from '../dist.js';
 import { quantileSorted } from './describe.js';
 
 export interface MediationData {
@@ -73,6 +73,16 @@ export interface MediationResult {
   };
 }
 
+/**
+ * Sobel (1982) test of the indirect effect a b from the two path estimates and their standard errors:
+ * se = sqrt(b^2 se_a^2 + a^2 se_b^2), z = a b / se, two-sided normal p.
+ */
+export function sobelTest(a: number, seA: number, b: number, seB: number): { se: number; z: number; p: number } {
+  const se = Math.sqrt(b ** 2 * seA ** 2 + a ** 2 * seB ** 2);
+  const z = (a * b) / se;
+  return { se, z, p: zPValue(z) };
+}
+
 function path(cols: Float64Array[], y: Float64Array, j: number, label: string): PathEstimate {
   const fit = olsFit(cols, y);
   const pos = fit.keep.indexOf(j);
@@ -124,7 +134,6 @@ export function mediation(data: MediationData, opts: MediationOptions = {}): Med
   const b = path(d.full, d.y, 2, 'the mediator');
   const indirect = a.estimate * b.estimate;
   const v1 = b.estimate ** 2 * a.se ** 2 + a.estimate ** 2 * b.se ** 2;
-  const sobelSe = Math.sqrt(v1);
   const aroianSe = Math.sqrt(v1 + a.se ** 2 * b.se ** 2);
   const res: MediationResult = {
     nobs: N,
@@ -134,7 +143,7 @@ export function mediation(data: MediationData, opts: MediationOptions = {}): Med
     cPrime,
     indirect,
     proportionMediated: indirect / c.estimate,
-    sobel: { se: sobelSe, z: indirect / sobelSe, p: zPValue(indirect / sobelSe) },
+    sobel: sobelTest(a.estimate, a.se, b.estimate, b.se),
     aroian: { se: aroianSe, z: indirect / aroianSe, p: zPValue(indirect / aroianSe) },
   };
   if (B > 0) {

@@ -40,9 +40,9 @@ export function vif(columns: Record<string, ArrayLike<number>>): VifResult {
     let tss = 0;
     for (let i = 0; i < N; i++) tss += (y[i] - mean) ** 2;
     if (!(tss > 0)) throw new InputError(`regressor '${nm}' is constant; its VIF is undefined.`);
-    const r2 = 1 - fit.ssr / tss;
-    const tol = 1 - r2;
-    return { variable: nm, vif: tol > 0 ? 1 / tol : Infinity, tolerance: tol, r2 };
+    // tolerance as ssr / tss (not 1 - R^2, which cancels when R^2 is near 1)
+    const tol = fit.ssr / tss;
+    return { variable: nm, vif: tol > 0 ? 1 / tol : Infinity, tolerance: tol, r2: 1 - tol };
   });
   const mean = rows.reduce((s, r) => s + r.vif, 0) / rows.length;
   return { rows, mean, nobs: N };

@@ -3,10 +3,10 @@
  * d = b_FE − b_RE, each V from its own fit (RE with s² of the transformed regression); df = rank(V_FE − V_RE),
  * p from χ²(df). When V_FE − V_RE is not positive definite, the Moore–Penrose inverse (eigenvalues with
  * |λ| > 1e-12 · max|λ| are inverted; a negative one can make H negative, then no p is given) is used and a note says so.
- * Grunfeld: H = 2.3304, df = 2, p = 0.3119.
+ * Grunfeld: H = 2.3304, df = 2, p = 0.3119. The statistic is the shared hausman(..., { df: 'rank' }) of
+ * src/econometrics/re.ts; this module adds the study's decision and note.
  */
-import { symEigen } from '../../econometrics/dense.js';
-import { pChi2 } from '../../econometrics/dist.js';
+import { hausman } from '../../econometrics/re.js';
 import { NOT_ESTIMABLE_EXACT, type XtFit } from './xt-types.js';
 
 export interface HausmanTest {
@@ -27,26 +27,12 @@ export function hausmanTest(fe: XtFit, re: XtFit, names: readonly string[]): Hau
   if (!re.estimable || !fe.estimable) {
     return { estimable: false, reason: re.reason ?? fe.reason ?? NOT_ESTIMABLE_EXACT, stat: NaN, df: NaN, p: NaN, slopes: m, positiveDefinite: false, decision: '', note: 'RE not estimated.' };
   }
-  const d = names.map((nm) => fe.coef[nm] - re.coef[nm]);
-  const V = new Float64Array(m * m);
-  for (let a = 0; a < m; a++) for (let c = 0; c < m; c++) V[a * m + c] = fe.vcovSlopes[a][c] - re.vcovSlopes[a][c];
-  for (let a = 0; a < m; a++) for (let c = a + 1; c < m; c++) V[a * m + c] = V[c * m + a] = (V[a * m + c] + V[c * m + a]) / 2;
-  const { values, vectors } = symEigen(V, m);
-  const top = Math.max(...Array.from(values, Math.abs));
-  const tol = 1e-12 * top;
-  let stat = 0;
-  let rank = 0;
-  let pd = true;
-  for (let e = 0; e < m; e++) {
-    const lam = values[e];
-    if (!(lam > tol)) pd = false;
-    if (Math.abs(lam) <= tol) continue;
-    let proj = 0;
-    for (let a = 0; a < m; a++) proj += vectors[a * m + e] * d[a];
-    stat += (proj * proj) / lam;
-    rank++;
-  }
-  const p = rank > 0 && stat >= 0 ? pChi2(stat, rank) : NaN;
+  const model = (f: XtFit) => ({ names: [...names], coef: f.coef, vcovMatrix: f.vcovSlopes });
+  const h = hausman(model(fe), model(re), { df: 'rank' });
+  const { stat, p } = h;
+  const rank = h.df;
+  const pd = h.positiveDefinite!;
+  const values = h.eigenvalues!;
   const decision = p < 0.05 ? 'p < 0.05: reject H0 (RE consistent) -> prefer FE' : 'p >= 0.05: RE not rejected (FE remains the study\'s main estimator)';
   const note = pd
     ? 'V_FE - V_RE positive definite; df = rank = number of slopes.'

@@ -2,6 +2,7 @@
  * Random effects by GLS, Swamy–Arora variance components (spec 3, column RE), in two forms:
  *
  *   σ_e² = SSR_w / (N − n − k)                                   (within regression, k slopes)
+ *   σ_u² from the shared betweenVariance of src/econometrics/re.ts (reRandom's option `variance`):
  *   stata (default, Stata `xtreg, re`): between regression = OLS of ȳ_i on (1, x̄_i), one unweighted row
  *         per group; σ_u² = max(0, SSR_b/(n − k − 1) − σ_e²/T̄), T̄ = n / Σ_i 1/T_i (harmonic mean)
  *   plm   (R plm "swar", Baltagi–Chang): between regression on the N-row matrix of w_i = (1, x̄_i')'
@@ -16,9 +17,10 @@
  */
 import { olsFit } from '../../econometrics/ols.js';
 import { pNorm2 } from '../../econometrics/dist.js';
+import { betweenVariance, type ReVariance } from '../../econometrics/re.js';
 import { EXACT_FIT_TOL, NOT_ESTIMABLE_EXACT, corr2, groupMeans, sumSq, within, type PanelData, type XtFit } from './xt-types.js';
 
-export type ReVarianceForm = 'stata' | 'plm';
+export type ReVarianceForm = ReVariance;
 
 export interface ReComponents {
   sigma2_e: number;
@@ -41,28 +43,10 @@ export function reComponents(d: PanelData, form: ReVarianceForm = 'stata'): ReCo
   const exactFit = wfit.ssr <= EXACT_FIT_TOL * tssW;
   const s2e = exactFit ? 0 : wfit.ssr / (N - n - k);
   const gy = groupMeans(d.y, d.codes, n);
-  const T = gy.T;
   const gx = d.X.map((c) => groupMeans(c, d.codes, n).mean);
   const ones = new Float64Array(n).fill(1);
-  const tbar = n / T.reduce((s, t) => s + 1 / t, 0);
-  if (form === 'stata') {
-    const b = olsFit([ones, ...gx], gy.mean);
-    const s2u = Math.max(0, b.ssr / (n - k - 1) - s2e / tbar);
-    return { sigma2_e: s2e, sigma2_u: s2u, ssrBetween: b.ssr, tbar, exactFit };
-  }
-  const b = olsFit([ones, ...gx], gy.mean, { weights: T });
-  const W = [ones, ...gx];
-  const K = W.length;
-  let tr = 0;
-  for (let a = 0; a < K; a++) {
-    for (let c = 0; c < K; c++) {
-      let m = 0;
-      for (let g = 0; g < n; g++) m += T[g] * T[g] * W[a][g] * W[c][g];
-      tr += b.xtxInv[a * K + c] * m;
-    }
-  }
-  const s2u = Math.max(0, (b.ssr - (n - k - 1) * s2e) / (N - tr));
-  return { sigma2_e: s2e, sigma2_u: s2u, ssrBetween: b.ssr, tbar, exactFit };
+  const b = betweenVariance(gy.mean, [ones, ...gx], gy.T, s2e, form);
+  return { sigma2_e: s2e, sigma2_u: b.sigma2_u, ssrBetween: b.ssrBetween, tbar: b.tbar, exactFit };
 }
 
 /** GLS random effects with the chosen variance form. */

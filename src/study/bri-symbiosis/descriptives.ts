@@ -3,7 +3,7 @@
  * (pairwise correlations and VIF of ln ITR and the controls; VIF from auxiliary OLS without FE, flag > 10).
  */
 import { numericColumn, type DataFrame } from '../../econometrics/frame.js';
-import { olsFit } from '../../econometrics/ols.js';
+import { vif } from '../../econometrics/tools/vif.js';
 import { fmt, type PaperTable } from '../table.js';
 import { sampleRows } from './estimate.js';
 import { label } from './regtable.js';
@@ -44,23 +44,11 @@ function corr(a: Float64Array, b: Float64Array): number {
   return sab / Math.sqrt(saa * sbb);
 }
 
-/** VIF_j = 1 / (1 - R2_j), R2_j of x_j on the other regressors and a constant (no FE). */
-export function vif(cols: Float64Array[]): number[] {
-  const n = cols[0]?.length ?? 0;
-  const one = new Float64Array(n).fill(1);
-  return cols.map((y, j) => {
-    const others = [one, ...cols.filter((_, k) => k !== j)];
-    const fit = olsFit(others, y);
-    const my = y.reduce((s, q) => s + q, 0) / n;
-    const tss = y.reduce((s, q) => s + (q - my) ** 2, 0);
-    return tss > 0 ? 1 / (fit.ssr / tss) : NaN;
-  });
-}
-
 export function vifTable(panel: DataFrame, vars: string[]): PaperTable {
   const rows = sampleRows(panel, 'sample_main');
   const cols = vars.map((v) => values(panel, v, rows));
-  const v = vif(cols);
+  // VIF_j = 1 / (1 - R2_j), R2_j of x_j on the other regressors and a constant (no FE)
+  const v = vif(Object.fromEntries(vars.map((name, j) => [name, cols[j]]))).rows.map((r) => r.vif);
   const grid = vars.map((name, j) => ({
     label: label(name),
     cells: [...cols.map((c, k) => (k <= j ? fmt(corr(cols[j], c), 3) : '')), fmt(v[j], 2) + (v[j] > 10 ? ' (>10)' : '')],

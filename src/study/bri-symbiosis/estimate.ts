@@ -6,7 +6,10 @@
  * reported as omitted. The estimation sample is a 0/1 column of the panel.
  */
 import { feols, type FeolsResult } from '../../econometrics/feols.js';
-import { numericColumn, takeRows, type DataFrame } from '../../econometrics/frame.js';
+import { takeRows, type DataFrame } from '../../econometrics/frame.js';
+import { feolsTerms, sampleRows, type TermEstimate } from '../fit.js';
+
+export { sampleRows, type TermEstimate };
 
 export const FIXED_EFFECTS = ['year', 'sector', 'partner'] as const;
 
@@ -17,14 +20,6 @@ export interface ModelSpec {
   sample: string;
   /** 2SLS: the endogenous regressor (also listed first in `regressors`) and its excluded instrument. */
   iv?: { endog: string; instrument: string };
-}
-
-export interface TermEstimate {
-  term: string;
-  estimate: number;
-  se: number;
-  t: number;
-  p: number;
 }
 
 export interface IvTests {
@@ -49,18 +44,10 @@ export interface Fit {
   iv?: IvTests;
 }
 
-/** Rows of a 0/1 sample column. */
-export function sampleRows(panel: DataFrame, sample: string): number[] {
-  const s = numericColumn(panel, sample);
-  const rows: number[] = [];
-  for (let i = 0; i < panel.nrow; i++) if (s[i] === 1) rows.push(i);
-  return rows;
-}
-
 function toFit(r: FeolsResult, dep: string): Fit {
   return {
     dep,
-    terms: r.names.map((term) => ({ term, estimate: r.coef[term], se: r.se[term], t: r.tstat[term], p: r.pvalue[term] })),
+    terms: feolsTerms(r),
     omitted: r.collinear,
     n: r.nobs,
     r2: r.r2,

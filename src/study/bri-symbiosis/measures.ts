@@ -2,11 +2,14 @@
  * One year of the bri-symbiosis indicators (spec 3.1-3.4, A2 (b) of 4.3): for every partner r and study
  * sector i, the raw levels of ITR, RH, HD, RVC, INC, GVC_P, GVC_D, RCA_D, their components and the A2 (b)
  * indices; for every country of {home} + partners, VAX by sector and in total (for XT of the next year).
- * Undefined values are NaN (never 0). Pure function of an IoModel.
+ * Undefined values are NaN (never 0). Pure function of an IoModel. ABS, VAX and the pair indices are the shared
+ * indicator functions of src/indicators/symbiosis.ts; IV and FV (GVC_P, GVC_D) come from ./flows.ts.
  */
 import type { IoModel } from '../../mrio/model.js';
 import type { StudyConfig } from './config.js';
-import { absorbedVa, domesticWeights, finalOutput, foreignFinalOutput, foreignVa, indirectVa, vaxExports, wwzPieces } from './flows.js';
+import { countryBySector, rca } from '../../indicators/rca.js';
+import { foreignFinalOutput, pairIndices, relocation, symbiosisContext, valueAddedExports } from '../../indicators/symbiosis.js';
+import { foreignVa, indirectVa, wwzPieces } from './flows.js';
 
 export const CELL_FIELDS = [
   'ITR', 'ITR_c_to_r', 'ITR_r_to_c', 'RH', 'HD', 'RVC', 'INC', 'GVC_P', 'GVC_D', 'RCA_D',
@@ -43,33 +46,23 @@ export interface YearMeasures {
 const ratio = (num: number, den: number): number => (den > 0 ? num / den : NaN);
 
 /**
- * RCA(s,i) = (E[s,i] / sum_k E[s,k]) / (sum_s' E[s',i] / sum_{s',k} E[s',k]) for every country-sector
- * (gross exports, all countries incl. RoW); NaN where E[s,i] <= 0.
+ * Balassa RCA (src/indicators/rca.ts) of every country-sector on gross exports, all countries incl. RoW,
+ * stored at s * N + i; NaN where E[s,i] <= 0 (spec 3.3).
  */
 export function revealedComparativeAdvantage(e: Float64Array, G: number, N: number): Float64Array {
-  let tot = 0;
-  const bySector = new Float64Array(N);
-  const byCountry = new Float64Array(G);
-  for (let r = 0; r < G * N; r++) {
-    tot += e[r];
-    bySector[r % N] += e[r];
-    byCountry[Math.floor(r / N)] += e[r];
-  }
-  return e.map((q, r) => {
-    const s = Math.floor(r / N);
-    const i = r % N;
-    return q > 0 && byCountry[s] > 0 && bySector[i] > 0 ? q / byCountry[s] / (bySector[i] / tot) : NaN;
-  });
+  const R = rca(countryBySector(e, G, N)).data;
+  return e.map((q, r) => (q > 0 ? R[r] : NaN));
 }
 
 export function yearMeasures(m: IoModel, cfg: StudyConfig, year: number): YearMeasures {
   const t = m.table;
   const { G, N, GN, x, v, B } = m;
   const Z = t.Z.data;
+  const XF = (r: number, b: number): number => ctx.XF.data[r * G + b];
   const c = t.countries.indexOf(cfg.home);
   const parts = cfg.partners.map((p) => t.countries.indexOf(p));
   const sec = cfg.sectors.map((s) => t.sectors.indexOf(s));
-  const dw = domesticWeights(m);
+  const ctx = symbiosisContext(m);
   const pieces = wwzPieces(m);
 
   // per country of {home} + partners: VAX, IV, FV by sector
@@ -78,20 +71,16 @@ export function yearMeasures(m: IoModel, cfg: StudyConfig, year: number): YearMe
   const fv = new Map<number, Float64Array>();
   for (const a of [c, ...parts]) {
     const Fa = foreignFinalOutput(m, a);
-    vaxAll.set(a, vaxExports(m, dw, a, cfg.attribution, Fa));
-    iv.set(a, indirectVa(m, dw, pieces, a, Fa));
-    fv.set(a, foreignVa(m, dw, pieces, a));
+    vaxAll.set(a, valueAddedExports(ctx, a, cfg.attribution, Fa));
+    iv.set(a, indirectVa(ctx, pieces, a, Fa));
+    fv.set(a, foreignVa(ctx, pieces, a));
   }
 
-  // RCA of every country-sector (gross exports incl. RoW), world VA and output by sector
+  // RCA of every country-sector (gross exports incl. RoW), world output by sector
   const rcaAll = revealedComparativeAdvantage(m.e, G, N);
-  const rca = (s: number, i: number): number => rcaAll[s * N + i];
-  const vaWorld = new Float64Array(N);
+  const rcaOf = (s: number, i: number): number => rcaAll[s * N + i];
   const xWorld = new Float64Array(N);
-  for (let r = 0; r < GN; r++) {
-    vaWorld[r % N] += t.va[r];
-    xWorld[r % N] += x[r];
-  }
+  for (let r = 0; r < GN; r++) xWorld[r % N] += x[r];
   const pos = (s: number, i: number): number => {
     const E = m.e[s * N + i];
     if (!(E > 0)) return NaN;
@@ -99,74 +88,49 @@ export function yearMeasures(m: IoModel, cfg: StudyConfig, year: number): YearMe
   };
 
   const checks: YearChecks = { absIdentity: 0, vbColumnSum: 0, negativeB: 0, rowGap: 0 };
-  const XFc = finalOutput(m, c);
-  const absCheck = (a: number, XFb: Float64Array, abs: Float64Array): void => {
+  const absCheck = (a: number, b: number, abs: Float64Array): void => {
     let lhs = 0;
     let rhs = 0;
     for (let i = 0; i < N; i++) {
       lhs += abs[i];
-      rhs += v[a * N + i] * XFb[a * N + i];
+      rhs += v[a * N + i] * XF(a * N + i, b);
     }
     checks.absIdentity = Math.max(checks.absIdentity, Math.abs(lhs - rhs) / Math.max(Math.abs(rhs), 1));
   };
 
   const cells: CellValues[] = [];
   for (const r of parts) {
-    const XFr = finalOutput(m, r);
-    const absCr = absorbedVa(m, dw, c, r, XFr, cfg.attribution); // ABS(CHN, i, r)
-    const absRc = absorbedVa(m, dw, r, c, XFc, cfg.attribution); // ABS(r, i, CHN)
-    absCheck(c, XFr, absCr);
-    absCheck(r, XFc, absRc);
+    const itr = relocation(ctx, c, r, cfg.attribution); // ABS(CHN, i, r) and ABS(r, i, CHN)
+    absCheck(c, r, itr.ITR_c_to_r);
+    absCheck(r, c, itr.ITR_r_to_c);
+    const p = pairIndices(m, c, r, { rawThetas: true });
     for (const i of sec) {
-      const ci = c * N + i;
-      const ri = r * N + i;
-      const zcr = Z[ci * GN + ri];
-      const zrc = Z[ri * GN + ci];
-      const xOk = x[ci] > 0 && x[ri] > 0;
-      const IIR_cr = xOk ? zcr / x[ri] : NaN;
-      const IDR_rc = xOk ? zcr / x[ci] : NaN;
-      const IIR_rc = xOk ? zrc / x[ci] : NaN;
-      const IDR_cr = xOk ? zrc / x[ri] : NaN;
-      const theta_cr = v[ri] * B.data[ri * GN + ci];
-      const theta_rc = v[ci] * B.data[ci * GN + ri];
-      const E_c = m.e[ci];
-      const E_r = m.e[ri];
-      const eOk = E_c > 0 && E_r > 0;
-      // A2 (b): one sector against all sectors of the other country
-      let zc_ri = 0, zci_r = 0, zr_ci = 0, zri_c = 0, th_cr_b = 0, th_rc_b = 0;
-      for (let k = 0; k < N; k++) {
-        zc_ri += Z[(c * N + k) * GN + ri];
-        zci_r += Z[ci * GN + r * N + k];
-        zr_ci += Z[(r * N + k) * GN + ci];
-        zri_c += Z[ri * GN + c * N + k];
-        th_cr_b += v[r * N + k] * B.data[(r * N + k) * GN + ci];
-        th_rc_b += v[c * N + k] * B.data[(c * N + k) * GN + ri];
-      }
-      const RH_b = xOk ? (zc_ri / x[ri] + zci_r / x[ci] + zr_ci / x[ci] + zri_c / x[ri]) / 4 : NaN;
-      const pc = pos(c, i);
-      const pr = pos(r, i);
-      const rc = rca(c, i);
-      const rr = rca(r, i);
       cells.push({
-        ITR: absCr[i] + absRc[i],
-        ITR_c_to_r: absCr[i],
-        ITR_r_to_c: absRc[i],
-        RH: xOk ? (IIR_cr + IDR_rc + IIR_rc + IDR_cr) / 4 : NaN,
-        HD: eOk ? (theta_cr + theta_rc) / 2 : NaN,
-        RVC: eOk ? (theta_cr * E_c + theta_rc * E_r) / (E_c + E_r) : NaN,
-        INC: vaWorld[i] > 0 ? (t.va[ci] + t.va[ri]) / (2 * vaWorld[i]) : NaN,
-        GVC_P: ratio(iv.get(r)![i] + fv.get(r)![i], E_r),
-        GVC_D: Math.abs(pc - pr),
-        RCA_D: Math.abs(rc - rr),
-        IIR_cr, IDR_rc, IIR_rc, IDR_cr, theta_cr, theta_rc,
+        ITR: itr.ITR[i],
+        ITR_c_to_r: itr.ITR_c_to_r[i],
+        ITR_r_to_c: itr.ITR_r_to_c[i],
+        RH: p.RH[i],
+        HD: p.HD[i],
+        RVC: p.RVC[i],
+        INC: p.INC[i],
+        GVC_P: ratio(iv.get(r)![i] + fv.get(r)![i], p.E_r[i]),
+        GVC_D: Math.abs(pos(c, i) - pos(r, i)),
+        RCA_D: Math.abs(rcaOf(c, i) - rcaOf(r, i)),
+        IIR_cr: p.IIR_cr[i],
+        IDR_rc: p.IDR_rc[i],
+        IIR_rc: p.IIR_rc[i],
+        IDR_cr: p.IDR_cr[i],
+        theta_cr: p.theta_cr[i],
+        theta_rc: p.theta_rc[i],
         VAX_c: vaxAll.get(c)![i],
         VAX_r: vaxAll.get(r)![i],
-        E_c, E_r,
-        X_world: xWorld[i],
-        RH_b,
-        HD_b: eOk ? (th_cr_b + th_rc_b) / 2 : NaN,
-        theta_cr_b: th_cr_b,
-        theta_rc_b: th_rc_b,
+        E_c: p.E_c[i],
+        E_r: p.E_r[i],
+        X_world: p.X_world[i],
+        RH_b: p.RH_b[i],
+        HD_b: p.HD_b[i],
+        theta_cr_b: p.theta_cr_b[i],
+        theta_rc_b: p.theta_rc_b[i],
       });
     }
   }

@@ -4,6 +4,7 @@
  * Input: the transformed panel; output: paper tables and one JSON-able estimate per column.
  */
 import { withColumn, numericColumn, type DataFrame } from '../../econometrics/frame.js';
+import { sobelTest } from '../../econometrics/tools/mediation.js';
 import { fmt, type PaperTable } from '../table.js';
 import type { Estimate } from '../types.js';
 import type { StudyConfig } from './config.js';
@@ -143,11 +144,6 @@ export function runModels(panel: DataFrame, cfg: StudyConfig, hasCovariates: boo
   return { tables, estimates, fits, messages };
 }
 
-/** Sobel z = a b / sqrt(b^2 se_a^2 + a^2 se_b^2). */
-export function sobel(a: number, seA: number, b: number, seB: number): number {
-  return (a * b) / Math.sqrt(b * b * seA * seA + a * a * seB * seB);
-}
-
 function mediationTable(
   id: string, M: string, title: string, ctrl: string[], t1: RegColumn[],
   run: (table: string, k: number, spec: ModelSpec) => Fit, notes: string[],
@@ -165,7 +161,7 @@ function mediationTable(
     ab.push(fmt(a.estimate * b.estimate));
     total.push(fmt(c.estimate));
     type.push(Math.sign(a.estimate * b.estimate) === Math.sign(cp.estimate) ? 'mediator' : 'suppressor');
-    z.push(fmt(sobel(a.estimate, a.se, b.estimate, b.se), 2));
+    z.push(fmt(sobelTest(a.estimate, a.se, b.estimate, b.se).z, 2));
   });
   return regressionTable({
     id, title, columns: cols, shown: ['ln_ITR_w', M],

@@ -5,6 +5,7 @@
  * Rows are ordered partner, sector, year. Undefined values are NaN.
  */
 import type { DataFrame } from '../../econometrics/frame.js';
+import { coordination, coordinationB, growthRate } from '../../indicators/symbiosis.js';
 import { ADVANCED, type StudyConfig } from './config.js';
 import type { Covariates } from './covariates.js';
 import { ftaDummy, type Distance, type FtaRow } from './externals.js';
@@ -16,27 +17,12 @@ export interface Externals {
   covariates?: Covariates;
 }
 
-/** g = VAX_t / VAX_{t-1} - 1; NaN when VAX_{t-1} <= 0 or either is missing. */
-export function growth(now: number, prev: number): number {
-  return prev > 0 && Number.isFinite(now) ? now / prev - 1 : NaN;
-}
-
-/** XT = (|g_c| + |g_r|) / (2 |g_c - g_r|); NaN when g_c = 0, g_r = 0, g_c = g_r or undefined. */
-export function coordination(gc: number, gr: number): number {
-  if (!Number.isFinite(gc) || !Number.isFinite(gr) || gc === 0 || gr === 0 || gc === gr) return NaN;
-  return (Math.abs(gc) + Math.abs(gr)) / (2 * Math.abs(gc - gr));
-}
+/** XT and XT_b (A2 b) are the shared indicator functions; re-exported for the study's tests. */
+export { coordination, coordinationB };
 
 /** The delta form of XT: (1/|d_cr - 1| + 1/|d_rc - 1|) / 2 with d_cr = g_c / g_r, d_rc = g_r / g_c. */
 export function coordinationDelta(gc: number, gr: number): number {
   return (1 / Math.abs(gc / gr - 1) + 1 / Math.abs(gr / gc - 1)) / 2;
-}
-
-/** XT_b = (|g_r.| / |g_ci - g_r.| + |g_c.| / |g_ri - g_c.|) / 2 (A2 b). */
-export function coordinationB(gci: number, gri: number, gcAll: number, grAll: number): number {
-  const g = [gci, gri, gcAll, grAll];
-  if (g.some((q) => !Number.isFinite(q) || q === 0) || gci === grAll || gri === gcAll) return NaN;
-  return (Math.abs(grAll) / Math.abs(gci - grAll) + Math.abs(gcAll) / Math.abs(gri - gcAll)) / 2;
 }
 
 /** Raw column names added by buildRawPanel beyond the cell fields. */
@@ -68,13 +54,13 @@ export function buildRawPanel(years: readonly YearMeasures[], cfg: StudyConfig, 
         if (prev) {
           const vc0 = prev.vax[cfg.home][s];
           const vr0 = prev.vax[r][s];
-          const gc = growth(ym.vax[cfg.home][s], vc0);
-          const gr = growth(ym.vax[r][s], vr0);
+          const gc = growthRate(vc0, ym.vax[cfg.home][s]);
+          const gr = growthRate(vr0, ym.vax[r][s]);
           cols.g_c[k] = gc;
           cols.g_r[k] = gr;
           cols.XT[k] = coordination(gc, gr);
-          const gcAll = growth(ym.vaxTotal[cfg.home], prev.vaxTotal[cfg.home]);
-          const grAll = growth(ym.vaxTotal[r], prev.vaxTotal[r]);
+          const gcAll = growthRate(prev.vaxTotal[cfg.home], ym.vaxTotal[cfg.home]);
+          const grAll = growthRate(prev.vaxTotal[r], ym.vaxTotal[r]);
           cols.XT_b[k] = coordinationB(gc, gr, gcAll, grAll);
           cols.vax_prev_ok[k] = vc0 > 0 && vr0 > 0 ? 1 : 0;
         }

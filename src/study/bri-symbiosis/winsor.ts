@@ -1,25 +1,10 @@
 /**
- * Two-sided winsorizing with Stata's percentile rule (`_pctile`, default definition, as `winsor2` uses):
- * sort the n defined values, P = n p / 100; the percentile is (x_(P) + x_(P+1)) / 2 when P is an integer,
- * else x_(ceil P) (1-based order statistics).
- *
- * @example stataPercentile([1, 2, 3, 4], 50) // 2.5
+ * Two-sided winsorizing of the bri-symbiosis study: cut-offs from the window cells only, applied to every row.
+ * Percentiles follow Stata's `_pctile` rule (as `winsor2` uses), the shared `quantileSorted(..., 'stata')` of
+ * src/econometrics/tools/describe.ts: with P = n p / 100, (x_(P) + x_(P+1)) / 2 when P is an integer, else
+ * x_(ceil P) (1-based order statistics).
  */
-
-export function stataPercentile(values: ArrayLike<number>, p: number): number {
-  const xs = Array.from(values).filter((q) => Number.isFinite(q)).sort((a, b) => a - b);
-  const n = xs.length;
-  if (n === 0) return NaN;
-  const np = n * p;
-  if (Number.isInteger(p) ? np % 100 === 0 : Number.isInteger(np / 100)) {
-    const P = np / 100;
-    if (P <= 0) return xs[0];
-    if (P >= n) return xs[n - 1];
-    return (xs[P - 1] + xs[P]) / 2;
-  }
-  const k = Math.ceil(np / 100);
-  return xs[Math.min(Math.max(k, 1), n) - 1];
-}
+import { quantileSorted, sortedFinite } from '../../econometrics/tools/describe.js';
 
 export interface WinsorCuts {
   lo: number;
@@ -28,11 +13,12 @@ export interface WinsorCuts {
   n: number;
 }
 
-/** Cut-offs [p_lo, p_hi] over the rows where `use(i)` holds and the value is finite. */
+/** Cut-offs [p_lo, p_hi] (percent) over the rows where `use(i)` holds and the value is finite. */
 export function winsorCuts(x: Float64Array, use: (i: number) => boolean, p: [number, number]): WinsorCuts {
   const sel: number[] = [];
   for (let i = 0; i < x.length; i++) if (use(i) && Number.isFinite(x[i])) sel.push(x[i]);
-  return { lo: stataPercentile(sel, p[0]), hi: stataPercentile(sel, p[1]), n: sel.length };
+  const sorted = sortedFinite(sel);
+  return { lo: quantileSorted(sorted, p[0] / 100, 'stata'), hi: quantileSorted(sorted, p[1] / 100, 'stata'), n: sel.length };
 }
 
 /** Clip every finite value to [lo, hi]; NaN stays NaN. */

@@ -15,16 +15,11 @@
 import { feols } from '../../econometrics/feols.js';
 import { numericColumn, takeRows, type DataFrame } from '../../econometrics/frame.js';
 import { pT2 } from '../../econometrics/dist.js';
+import { sampleRows, type TermEstimate } from '../fit.js';
+
+export { sampleRows, type TermEstimate };
 
 export type SeType = 'conventional' | 'cluster';
-
-export interface TermEstimate {
-  term: string;
-  estimate: number;
-  se: number;
-  t: number;
-  p: number;
-}
 
 export interface Fit {
   dep: string;
@@ -52,14 +47,6 @@ export interface FitOptions {
   yearFe?: boolean;
   id?: string;
   time?: string;
-}
-
-/** Rows of a 0/1 column (optionally further filtered). */
-export function sampleRows(df: DataFrame, col: string, keep?: (i: number) => boolean): number[] {
-  const s = numericColumn(df, col);
-  const out: number[] = [];
-  for (let i = 0; i < df.nrow; i++) if (s[i] === 1 && (!keep || keep(i))) out.push(i);
-  return out;
 }
 
 /** Within (country FE) regression of `dep` on `regressors` over `rows` of the panel. */

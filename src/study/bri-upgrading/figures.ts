@@ -8,7 +8,7 @@
  */
 import { numericColumn, type DataFrame } from '../../econometrics/frame.js';
 import { quantileSorted } from '../../econometrics/tools/describe.js';
-import { tCdf } from '../../econometrics/tools/dist.js';
+import { tCdf } from '../../econometrics/dist.js';
 import { lineChart, PALETTE, type ChartSeries } from '../../report/chart/svg.js';
 import { num } from '../table.js';
 import type { Figure } from '../types.js';

@@ -13,17 +13,7 @@
  * About 3% of covariate cells are blank (interior gaps exercise the interpolation rule).
  */
 
-/** mulberry32: a small deterministic 32-bit PRNG. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../../random.js';
 
 export interface SyntheticFiles {
   covariates: string;

@@ -12,6 +12,11 @@ import { useBestBackend } from '../../node/backend.js';
 import { PROFILES, effectDefaults, type ByGradient, type Effects, type Profile, type StudyOptions, type SyntheticOptions } from './config.js';
 import { runCityTransfer, type CityRunOptions } from './run.js';
 import { GeneratorError } from './synthetic/index.js';
+import { join } from 'node:path';
+import { writeAtomic } from '../../node/files.js';
+import { renderReport } from '../report.js';
+import { gvcVersion } from '../runner.js';
+import { cityStudyResult } from './result.js';
 
 const VALUE_FLAGS = ['--data', '--out', '--synthetic', '--effects', '--seed', '--noise', '--beta-hsr', '--beta-info', '--beta-double', '--sector-groups', '--stat', '--focus'];
 const BOOL_FLAGS = ['--write-tables', '--no-png'];
@@ -95,7 +100,19 @@ export async function cityTransferMain(argv: readonly string[]): Promise<number>
   }
   try {
     await useBestBackend();
-    await runCityTransfer(opts);
+    const started = new Date();
+    const r = await runCityTransfer(opts);
+    // the same self-contained report.html as every other study (tables, figures, provenance)
+    writeAtomic(join(opts.out, 'report.html'), renderReport(cityStudyResult(r, opts), {
+      study: 'city-transfer',
+      startedAt: started.toISOString(),
+      seconds: (Date.now() - started.getTime()) / 1000,
+      gvcVersion: gvcVersion(),
+      nodeVersion: process.version,
+      inputs: [],
+      command: `gvc study city-transfer ${argv.join(' ')}`,
+      notes: [],
+    }));
     return 0;
   } catch (e) {
     process.stderr.write(`gvc study city-transfer: ${(e as Error).message}\n`);

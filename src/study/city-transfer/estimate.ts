@@ -3,9 +3,10 @@
  * period FE η_t, SE clustered by ordered pair, Stata reghdfe conventions:
  *   V = G/(G−1) · (N−1)/(N−K) · B M B,   K = k + 2 (k slopes; one period dummy plus the intercept; the pair FE
  *   are nested in the clusters and add nothing),   p from t(G − 1).
- * feols counts K = k + K_fe − K_fe,nested = k + 1 (fixest "nested" rule, no intercept); this adapter rescales
- * V by (N − K_feols)/(N − K) so that the reported SE follow reghdfe. The K actually used by feols is read
- * from its vcov note, so the adapter stays right if feols adopts the reghdfe count.
+ * feols counts K = k + K_fe − K_fe,nested = k + 1 by default (fixest "nested" rule, no intercept); this adapter
+ * rescales the SE by sqrt((N − K_feols)/(N − K)), K_feols = the result's kVcov, so that they follow reghdfe.
+ * (feols's option ssc: { k: 'reghdfe' } gives the same K inside V; it is not used here because applying the
+ * factor inside V instead of to the SE moves the SE by up to 2 ulp and the written full-precision estimates.)
  * "R-squared" is the full-model R² with the FE; within R² is extra. A regressor without within-pair
  * variation in the sample (or dropped as collinear) is "not identified": numbers are NaN, never an error.
  */
@@ -69,8 +70,7 @@ export function fitPairFe(df: DataFrame, rows: Int32Array, dep: string, regs: st
   const N = res.nobs;
   const G = res.cluster?.G[0] ?? NaN;
   const k = res.k;
-  const m = res.vcovNote.match(/K=(\d+)/);
-  const kUsed = m ? Number(m[1]) : k + 2;
+  const kUsed = res.kVcov;
   const K = k + 2;
   const scale = Math.sqrt((N - kUsed) / (N - K));
   const out = empty(dep, regs, N, '');

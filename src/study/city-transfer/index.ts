@@ -12,8 +12,7 @@ import { dirname, join } from 'node:path';
 import { useBestBackend } from '../../node/backend.js';
 import type { StudyContext, StudyDefinition, StudyResult } from '../types.js';
 import { parseCityArgs } from './cli.js';
-import { estimateEntries } from './models.js';
-import { PANEL_COLUMNS } from './panel.js';
+import { CITY_TITLE, cityStudyResult } from './result.js';
 import { runCityTransfer } from './run.js';
 
 const FLAGS = ['synthetic', 'effects', 'seed', 'noise', 'beta-hsr', 'beta-info', 'beta-double', 'sector-groups', 'stat', 'focus'];
@@ -31,37 +30,13 @@ export function argvFromContext(ctx: Pick<StudyContext, 'options' | 'files'>): s
 
 export const study: StudyDefinition = {
   name: 'city-transfer',
-  title: 'HSR and information connectivity and inter-city industrial transfer (city MRIO)',
-  dataNeeds: 'CEADs-style city MRIO 2012/2015/2017 (mrio_<year>.csv) plus cities, city_panel, hsr_lines, baidu_index CSVs; default: synthetic small',
+  title: CITY_TITLE,
+  dataNeeds: 'CEADs-style city MRIO 2012/2015/2017 (mrio_<year>.csv, .long.csv, .parquet or CEADs .xlsx with an optional layout JSON and city_codes.csv) plus cities, city_panel, hsr_lines, baidu_index CSVs; default: synthetic small',
   defaultData: () => [],
   async run(ctx: StudyContext): Promise<StudyResult> {
     await useBestBackend();
     const o = parseCityArgs(argvFromContext(ctx));
     const r = await runCityTransfer({ ...o, progress: ctx.progress });
-    const entries = estimateEntries(r.fits);
-    return {
-      title: study.title,
-      panel: { name: 'city_pairs_panel', columns: PANEL_COLUMNS, frame: r.panel.df },
-      estimates: r.fits.map((f) => ({
-        id: `city_${f.table}_${f.sample}_${f.column}`,
-        table: f.table,
-        column: String(f.column),
-        result: { sample: f.sample, dependent: f.dependent, terms: entries.filter((e) => e.table === f.table && e.column === f.column && e.sample === f.sample) },
-      })),
-      tables: r.tables,
-      figures: r.figures.map((f) => ({ id: f.id, title: f.id, panels: [{ name: 'main', svg: f.svg }], csv: f.csv })),
-      provenance: {
-        identities: Object.fromEntries(r.transfer.years.flatMap((y) => [
-          [`leontief_residual_${y.year}`, y.leontiefResidual],
-          [`output_residual_${y.year}`, y.outputResidual],
-          [`row_balance_${y.year}`, y.check.rowBalance.rel],
-        ])),
-        dropped: { cities_gaps: r.vars.dropped.length },
-        notes: [
-          o.synthetic ? `synthetic ${o.synthetic.profile} (${o.synthetic.effects}, seed ${o.synthetic.seed}, noise ${o.synthetic.noise}); max |IT − z| = ${r.maxItMinusZ}` : `data: ${o.data}`,
-          `SE rescaled to reghdfe K = k + 2 (estimate.ts).`,
-        ],
-      },
-    };
+    return cityStudyResult(r, o);
   },
 };

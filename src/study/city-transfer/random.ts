@@ -1,18 +1,18 @@
 /**
- * Random draws for the synthetic city MRIO (§5.3) on the project's own PRNG (xoshiro128**, src/mrio/demo.ts):
+ * Random draws for the synthetic city MRIO (§5.3) on the project's own PRNG (xoshiro128**, src/random.ts uniform32):
  *   U(a, b) = a + (b − a)·u;   N(m, sd) by Box–Muller (both variates used);
  *   LN(med, σ) = med · exp(σ · N(0, 1));   Gamma(α) by Marsaglia–Tsang (α < 1 via Gamma(α + 1)·u^(1/α));
  *   Dirichlet(α) = Gamma draws normalised;  sample k of n without replacement by partial Fisher–Yates.
  * The same seed gives the same stream on one platform.
  */
-import { rng } from '../../mrio/demo.js';
+import { uniform32 } from '../../random.js';
 
 export class Rand {
   private readonly u: () => number;
   private spare: number | undefined;
 
   constructor(seed: number) {
-    this.u = rng(seed);
+    this.u = uniform32(seed);
   }
 
   /** u ∈ (0, 1): zero is redrawn so that logs are finite. */

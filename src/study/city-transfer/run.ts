@@ -3,6 +3,7 @@
  *   inputs (data folder or synthetic generator) → Leontief solves per year and T (transfer.ts) → analysed
  *   cities and variables (variables.ts) → panel (panel.ts) → estimation plan (models.ts) → tables, figures,
  *   city_estimates.json, city_checks.json (accounting checks, timings, acceptance (i) on synthetic data).
+ * Every MRIO year is checked on read (mrio-checks.ts: warnings to the progress log, errors stop the run).
  * Every file is written under a temporary name and renamed when complete.
  */
 import { existsSync } from 'node:fs';
@@ -15,8 +16,12 @@ import { DEFAULT_STUDY_OPTIONS, PERIODS, TABLE_YEARS, type StudyOptions, type Sy
 import { cityFigures, type CityFigure } from './figures.js';
 import { readBaidu, readCities, readCityPanel, readHsrLines, type CityInputs } from './inputs.js';
 import { estimateEntries, modelPlan, runPlan, type ColumnFit } from './models.js';
-import type { CityMrioSource } from './mrio-city.js';
+import { cityCodeTable, parseCityCodesCsv } from '../../mrio/read/ceads/city-codes.js';
+import { readCeadsWorkbook } from './mrio-ceads.js';
+import { guardedSource } from './mrio-checks.js';
+import type { CityMrio, CityMrioSource } from './mrio-city.js';
 import { readLongCsv, readWideCsv } from './mrio-csv.js';
+import { readLongParquet, writeLongParquet } from './mrio-parquet.js';
 import { buildPanel, writeLong, writePanel, type Panel } from './panel.js';
 import { generateSynthetic, type SyntheticRun } from './synthetic/index.js';
 import { allRegressionTables, descriptivesTable } from './tables.js';
@@ -51,8 +56,12 @@ export interface CityRunResult {
   timings: { leontief: YearSolve[]; generatorSeconds: number; totalSeconds: number };
 }
 
-/** Read the §5.1/§5.2 data folder. */
-export function readDataFolder(dir: string): { inputs: CityInputs; source: CityMrioSource } {
+/**
+ * Read the §5.1/§5.2 data folder. MRIO year y: mrio_y.csv (wide), mrio_y.long.csv, mrio_y.parquet (long) or
+ * mrio_y.xlsx (CEADs workbook; layout mrio_y.layout.json or ceads_layout.json, else auto-detected; city
+ * names mapped with the built-in GB/T 2260 table, cities.csv names and city_codes.csv (code,name)).
+ */
+export function readDataFolder(dir: string, say: (line: string) => void = () => {}): { inputs: CityInputs; source: CityMrioSource } {
   const need = (name: string): string => {
     const p = join(dir, name);
     if (!existsSync(p)) throw new InputError(`${p}: missing (a --data folder holds cities.csv, city_panel.csv, hsr_lines.csv, baidu_index.csv and mrio_<year>.csv).`);
@@ -64,12 +73,23 @@ export function readDataFolder(dir: string): { inputs: CityInputs; source: CityM
     hsr: readHsrLines(need('hsr_lines.csv'), join(dir, 'hsr_lines.csv')),
     baidu: readBaidu(need('baidu_index.csv'), join(dir, 'baidu_index.csv')),
   };
-  const load = (y: number) => {
-    const wide = join(dir, `mrio_${y}.csv`);
-    const long = join(dir, `mrio_${y}.long.csv`);
-    if (existsSync(wide)) return readWideCsv(readText(wide), y, wide);
-    if (existsSync(long)) return readLongCsv(readText(long), y, long);
-    throw new InputError(`${dir}: no mrio_${y}.csv or mrio_${y}.long.csv (Parquet and CEADs workbooks are not read yet).`);
+  const codesCsv = join(dir, 'city_codes.csv');
+  const codes = cityCodeTable([
+    ...inputs.cities.map((c) => [c.code, c.name] as const),
+    ...(existsSync(codesCsv) ? parseCityCodesCsv(readText(codesCsv), codesCsv) : []),
+  ]);
+  const load = async (y: number): Promise<CityMrio> => {
+    const f = (ext: string) => join(dir, `mrio_${y}${ext}`);
+    if (existsSync(f('.csv'))) return readWideCsv(readText(f('.csv')), y, f('.csv'));
+    if (existsSync(f('.long.csv'))) return readLongCsv(readText(f('.long.csv')), y, f('.long.csv'));
+    if (existsSync(f('.parquet'))) return readLongParquet(f('.parquet'), y);
+    if (existsSync(f('.xlsx'))) {
+      const layoutPath = [f('.layout.json'), join(dir, 'ceads_layout.json')].find((p) => existsSync(p));
+      const r = await readCeadsWorkbook(f('.xlsx'), y, { layoutPath, codes });
+      for (const note of r.notes) say(note);
+      return r.table;
+    }
+    throw new InputError(`${dir}: no mrio_${y}.csv, mrio_${y}.long.csv, mrio_${y}.parquet or mrio_${y}.xlsx.`);
   };
   return { inputs, source: { years: TABLE_YEARS, load } };
 }
@@ -124,14 +144,24 @@ export async function runCityTransfer(o: CityRunOptions): Promise<CityRunResult>
     syn = generateSynthetic(o.synthetic, o.out, o.readBack !== false);
     inputs = syn.inputs;
     source = o.readBack === false ? syn.memory : syn.source;
+    if (o.synthetic.profile === 'paper' && o.synthetic.writeTables) {
+      for (const y of TABLE_YEARS) {
+        await writeLongParquet(syn.tables.load(y), join(o.out, 'synthetic', `mrio_${y}.parquet`));
+        say(`wrote synthetic/mrio_${y}.parquet`);
+      }
+    }
   } else {
     if (!o.data) throw new InputError('city-transfer: give --data DIR or --synthetic PROFILE.');
-    ({ inputs, source } = readDataFolder(o.data));
+    ({ inputs, source } = readDataFolder(o.data, say));
   }
+  source = guardedSource(source, say);
   const tGen = (performance.now() - t0) / 1000;
   const transfer = await computeTransfer(source, (y) =>
     say(`${y.year}: ${y.cities} cities, LU solve ${y.seconds.toFixed(2)} s, ‖(I−A)X−Y‖/‖Y‖ = ${y.leontiefResidual.toExponential(1)}, row balance ${y.check.rowBalance.rel.toExponential(1)} (${y.check.rowBalance.row})`),
   );
+  for (const a of transfer.accounting) {
+    say(`${a.period} accounting: (y1 − y0) Σ_j T[i→j] vs 1'ΔX[·,i] ${a.origins ? `${a.origins.rel.toExponential(1)} (${a.origins.origin})` : 'n/a (city lists differ)'}; Σ + Δ EXP/OTHER part vs Δ output ${a.total.toExponential(1)}`);
+  }
   const maxItMinusZ = syn ? itVersusZ(transfer, syn) : undefined;
   if (maxItMinusZ !== undefined) say(`acceptance (i): max |IT − z| = ${maxItMinusZ.toExponential(2)} over ${transfer.codes.length} table cities`);
   const excluded = new Set(inputs.cities.filter((c) => c.excluded).map((c) => c.code));
@@ -153,7 +183,7 @@ export async function runCityTransfer(o: CityRunOptions): Promise<CityRunResult>
   await writeOutputs(o.out, r, syn ? 'synthetic' : 'data', o.png !== false && !o.estimatesOnly);
   r.timings.totalSeconds = (performance.now() - t0) / 1000;
   writeAtomic(join(o.out, 'city_checks.json'), JSON.stringify({
-    years: transfer.years, analysed: vars.n, dropped: vars.dropped, max_abs_it_minus_z: maxItMinusZ ?? null,
+    years: transfer.years, accounting: transfer.accounting, analysed: vars.n, dropped: vars.dropped, max_abs_it_minus_z: maxItMinusZ ?? null,
     synthetic: syn?.truth ?? null, seconds: { generator: tGen, total: r.timings.totalSeconds },
     not_identified: fits.filter((f) => f.focus.some((t) => !f.fit.identified[t])).map((f) => `${f.table}(${f.column}) ${f.sample}`),
   }, null, 1) + '\n');

@@ -7,10 +7,13 @@
  * Cities are matched across years by code; blocks are kept for cities present in all three tables.
  * Memory: the loaded table is consumed — Z is overwritten in place by I − A, so a year needs Z plus the
  * solver's LU copy (2 × 1.35 GB at 309 × 42) and the n × n × N block cache (32 MB per year).
- * Checks (§7): ‖(I − A)X − Y‖_F / ‖Y‖_F on up to 4 columns; max relative |L(Y1 + EXP + OTHER) − x| / x.
+ * Checks (§7): ‖(I − A)X − Y‖_F / ‖Y‖_F on up to 4 columns; max relative |L(Y1 + EXP + OTHER) − x| / x;
+ * transfer accounting per period (accounting.ts) from the per-year totals 1'X[·,d], 1'L(EXP + OTHER), 1'x
+ * (one more right-hand side: EXP + OTHER).
  */
 import { InputError, NumericalError } from '../../errors.js';
 import { linalg, matrix } from '../../linalg/index.js';
+import { periodAccounting, type PeriodAccounting, type YearTotals } from './accounting.js';
 import { PERIODS } from './config.js';
 import { K_FD, checkCityMrio, rowLabel, type CityMrio, type CityMrioSource, type MrioCheck } from './mrio-city.js';
 
@@ -30,6 +33,8 @@ export interface TransferBlocks {
   /** [period] -> T at ((i·n + j)·N + s), i origin, j destination, 10,000 yuan per year. */
   T: Float64Array[];
   years: YearSolve[];
+  /** §7 transfer accounting per period. */
+  accounting: PeriodAccounting[];
 }
 
 /** Overwrite t.Z with I − A (A = Z diag(1/x)); throws when a column sum of A is ≥ 1. */
@@ -53,12 +58,12 @@ function toIminusA(t: CityMrio): Float64Array {
   return a;
 }
 
-/** Solve one year: returns X (nN × n) and the checks. */
-export function solveYear(t: CityMrio): { X: Float64Array; info: YearSolve } {
+/** Solve one year: returns X (nN × n), the checks and the totals of the accounting checks. */
+export function solveYear(t: CityMrio): { X: Float64Array; info: YearSolve; totals: YearTotals } {
   const check = checkCityMrio(t);
   const n = t.cities.length;
   const nN = t.go.length;
-  const k = n + 1;
+  const k = n + 2;
   const rhs = matrix(nN, k);
   for (let r = 0; r < nN; r++) {
     let tot = t.exp[r] + t.other[r];
@@ -69,6 +74,7 @@ export function solveYear(t: CityMrio): { X: Float64Array; info: YearSolve } {
       tot += s;
     }
     rhs.data[r * k + n] = tot;
+    rhs.data[r * k + n + 1] = t.exp[r] + t.other[r];
   }
   const IA = toIminusA(t);
   const t0 = performance.now();
@@ -90,17 +96,25 @@ export function solveYear(t: CityMrio): { X: Float64Array; info: YearSolve } {
   let xr = 0;
   for (let r = 0; r < nN; r++) if (t.go[r] !== 0) xr = Math.max(xr, Math.abs(X[r * k + n] - t.go[r]) / Math.abs(t.go[r]));
   const out = new Float64Array(nN * n);
-  for (let r = 0; r < nN; r++) out.set(X.subarray(r * k, r * k + n), r * n);
-  return { X: out, info: { year: t.year, seconds, leontiefResidual: den > 0 ? Math.sqrt(num / den) : 0, outputResidual: xr, check, cities: n } };
+  const totals: YearTotals = { codes: t.cities, byOrigin: new Float64Array(n), external: 0, output: 0 };
+  for (let r = 0; r < nN; r++) {
+    out.set(X.subarray(r * k, r * k + n), r * n);
+    for (let d = 0; d < n; d++) totals.byOrigin[d] += X[r * k + d];
+    totals.external += X[r * k + n + 1];
+    totals.output += t.go[r];
+  }
+  return { totals, X: out, info: { year: t.year, seconds, leontiefResidual: den > 0 ? Math.sqrt(num / den) : 0, outputResidual: xr, check, cities: n } };
 }
 
 /** Run the three years and build T for every period (cities matched by code). */
 export async function computeTransfer(src: CityMrioSource, onYear?: (y: YearSolve) => void): Promise<TransferBlocks> {
   const blocks = new Map<number, { codes: string[]; sectors: string[]; X: Float64Array }>();
   const years: YearSolve[] = [];
+  const totals = new Map<number, YearTotals>();
   for (const y of src.years) {
     const t = await src.load(y);
-    const { X, info } = solveYear(t);
+    const { X, info, totals: tot } = solveYear(t);
+    totals.set(y, tot);
     blocks.set(y, { codes: t.cities, sectors: t.sectors, X });
     years.push(info);
     onYear?.(info);
@@ -135,7 +149,7 @@ export async function computeTransfer(src: CityMrioSource, onYear?: (y: YearSolv
     const dy = p.y1 - p.y0;
     return b.map((v, q) => (v - a[q]) / dy);
   });
-  return { codes, sectors, T, years };
+  return { codes, sectors, T, years, accounting: periodAccounting(codes, N, T, totals) };
 }
 
 /** IT = sign(T) ln(1 + |T|) (odd, monotone, 0 at 0). */

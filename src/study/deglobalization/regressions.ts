@@ -7,16 +7,11 @@
 import { feols } from '../../econometrics/feols.js';
 import type { DataFrame } from '../../econometrics/frame.js';
 import type { FeolsResult } from '../../econometrics/types.js';
+import { feolsTerms, type TermEstimate } from '../fit.js';
 import type { DeglobConfig, Se } from './config.js';
 import { controlsFor, differenceFrame, levelFrame, REGRESSORS, zscore } from './sample.js';
 
-export interface TermEstimate {
-  term: string;
-  estimate: number;
-  se: number;
-  t: number;
-  p: number;
-}
+export type { TermEstimate };
 
 export interface Fit {
   id: string;
@@ -58,7 +53,7 @@ export function toFit(id: string, column: string, r: FeolsResult, data: DataFram
     column,
     formula: r.formula,
     n: r.nobs,
-    terms: r.names.map((nm) => ({ term: nm, estimate: r.coef[nm], se: r.se[nm], t: r.tstat[nm], p: r.pvalue[nm] })),
+    terms: feolsTerms(r),
     r2Within: r.r2Within,
     r2Lsdv: r.r2,
     dfResid: r.dfResid,

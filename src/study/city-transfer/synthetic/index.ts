@@ -2,7 +2,8 @@
  * Synthetic city-MRIO generator, §5.3: world (steps 1–4) → planted effect (step 6) → tables (steps 5, 7) →
  * files (step 8) under `<out>/synthetic/`. One seeded PRNG stream (xoshiro128**), drawn in that order.
  * tiny and small write mrio_<year>.csv (wide) and the pipeline reads them back; paper keeps the tables in
- * memory (materialised one year at a time) unless `writeTables` (then mrio_<year>.long.csv).
+ * memory (materialised one year at a time); with `writeTables` run.ts writes them as mrio_<year>.parquet
+ * (long layout, mrio-parquet.ts) — asynchronously, hence not here.
  * Assertions (GeneratorError, exit status 3): max|s| < a, Y ≥ 0 after the top-up retries, VA > 0, and at least
  * one analysed pair whose HSR changes between the periods.
  */
@@ -11,7 +12,7 @@ import { readText, writeAtomic } from '../../../node/files.js';
 import { PERIODS, PROFILES, TABLE_YEARS, sectorCode, type SyntheticOptions } from '../config.js';
 import { writeBaidu, writeCities, writeCityPanel, writeHsrLines, type CityInputs } from '../inputs.js';
 import type { CityMrioSource } from '../mrio-city.js';
-import { readWideCsv, writeLongCsv, writeWideCsv } from '../mrio-csv.js';
+import { readWideCsv, writeWideCsv } from '../mrio-csv.js';
 import { Rand } from '../random.js';
 import { cityVariables, type CityVars } from '../variables.js';
 import { GeneratorError, ETA, NU_HALF_WIDTH, plantEffects, type Planted } from './effects.js';
@@ -82,8 +83,6 @@ export function generateSynthetic(o: SyntheticOptions, out?: string, writeMrio =
     if (o.profile !== 'paper' && writeMrio) {
       for (const y of TABLE_YEARS) writeWideCsv(tables.load(y), join(dir, `mrio_${y}.csv`));
       source = { years: TABLE_YEARS, load: (y) => readWideCsv(readText(join(dir, `mrio_${y}.csv`)), y, `synthetic/mrio_${y}.csv`) };
-    } else if (o.writeTables) {
-      for (const y of TABLE_YEARS) writeLongCsv(tables.load(y), join(dir, `mrio_${y}.long.csv`));
     }
   }
   return { inputs: world.inputs, source, memory: tables.source, vars, planted, tables, truth, analysed, hsrChangeShare };

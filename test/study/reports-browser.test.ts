@@ -1,0 +1,92 @@
+/**
+ * Every study's report.html opens in headless Chromium without console errors, with every figure drawn
+ * (non-zero size) and every figure file of the run embedded. Screenshots go to test-artifacts/report-<study>.png.
+ * Reduced settings keep this quick; bri-symbiosis has its own browser test (bri-outputs.test.ts).
+ * Skipped with a message when /usr/bin/chromium is absent.
+ */
+import { describe, expect, it, beforeAll } from 'vitest';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { runStudy } from '../../src/study/runner.js';
+import { runAsean } from '../../src/study/asean-similarity/run.js';
+import { cityTransferMain } from '../../src/study/city-transfer/cli.js';
+import { useBestBackend } from '../../src/node/backend.js';
+import { REPO_ROOT } from '../shared-data.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const quiet = () => undefined;
+
+function svgFiles(dir: string): number {
+  let n = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    if (e.isDirectory()) n += svgFiles(join(dir, e.name));
+    else if (e.name.endsWith('.svg')) n++;
+  }
+  return n;
+}
+
+describe.skipIf(!existsSync(CHROMIUM))('study reports in headless Chromium', () => {
+  const root = mkdtempSync(join(tmpdir(), 'gvc-reports-'));
+  const dirs: Record<string, string> = {};
+
+  beforeAll(async () => {
+    await useBestBackend();
+    dirs['asean-similarity'] = join(root, 'asean');
+    await runAsean({ synthetic: true, seed: 42, noise: 0.01, out: dirs['asean-similarity'], png: false });
+    dirs['city-transfer'] = join(root, 'city');
+    const err = process.stderr.write;
+    process.stderr.write = (() => true) as typeof process.stderr.write;
+    try {
+      expect(await cityTransferMain(['--synthetic', 'tiny', '--seed', '3', '--no-png', '--out', dirs['city-transfer']])).toBe(0);
+    } finally {
+      process.stderr.write = err;
+    }
+    dirs['bri-upgrading'] = join(root, 'upgrading');
+    await runStudy('bri-upgrading', { out: dirs['bri-upgrading'], years: '2009-2011', png: false, progress: quiet });
+    dirs.deglobalization = join(root, 'deglob');
+    await runStudy('deglobalization', { out: dirs.deglobalization, years: '2006-2011', options: { bootstrap: '20' }, png: false, progress: quiet });
+  }, 600_000);
+
+  for (const name of ['asean-similarity', 'city-transfer', 'bri-upgrading', 'deglobalization']) {
+    it(`${name}: no console errors, every figure drawn`, async () => {
+      const { chromium } = await import('playwright-core');
+      const profile = mkdtempSync(join(tmpdir(), 'gvc-chromium-'));
+      const browser = await chromium.launchPersistentContext(profile, {
+        executablePath: CHROMIUM,
+        headless: true,
+        viewport: { width: 1280, height: 900 },
+        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      });
+      try {
+        const page = await browser.newPage();
+        const errors: string[] = [];
+        page.on('console', (m) => {
+          if (m.type() === 'error') errors.push(m.text());
+        });
+        page.on('pageerror', (e) => errors.push(e.message));
+        await page.goto(pathToFileURL(join(dirs[name], 'report.html')).href);
+        const sizes = await page.$$eval('body svg, body img', (els) =>
+          els.filter((e) => !e.parentElement?.closest('svg')).map((e) => {
+            const r = e.getBoundingClientRect();
+            return [r.width, r.height];
+          }),
+        );
+        const figureFiles = svgFiles(dirs[name]);
+        expect(figureFiles).toBeGreaterThan(0);
+        expect(sizes.length).toBeGreaterThanOrEqual(figureFiles);
+        for (const [w, h] of sizes) {
+          expect(w).toBeGreaterThan(0);
+          expect(h).toBeGreaterThan(0);
+        }
+        mkdirSync(join(REPO_ROOT, 'test-artifacts'), { recursive: true });
+        await page.screenshot({ path: join(REPO_ROOT, 'test-artifacts', `report-${name}.png`), fullPage: false });
+        expect(errors).toEqual([]);
+      } finally {
+        await browser.close();
+        rmSync(profile, { recursive: true, force: true });
+      }
+    });
+  }
+});
