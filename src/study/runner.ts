@@ -32,6 +32,27 @@ const STUDIES: Record<string, () => Promise<{ study: StudyDefinition }>> = {
   'city-transfer': () => import('./city-transfer/index.js'),
 };
 
+/** Wrap study options so the runner can tell which ones the study never read (a misspelt key, say). */
+export function watchOptions(options: Record<string, string>): { options: Record<string, string>; unused(): string[] } {
+  const read = new Set<string>();
+  let enumerated = false;
+  const proxy = new Proxy(options, {
+    get(target, key, receiver) {
+      if (typeof key === 'string') read.add(key);
+      return Reflect.get(target, key, receiver);
+    },
+    has(target, key) {
+      if (typeof key === 'string') read.add(key);
+      return Reflect.has(target, key);
+    },
+    ownKeys(target) {
+      enumerated = true;
+      return Reflect.ownKeys(target);
+    },
+  });
+  return { options: proxy, unused: () => (enumerated ? [] : Object.keys(options).filter((k) => !read.has(k))) };
+}
+
 export function studyNames(): string[] {
   return Object.keys(STUDIES);
 }
@@ -112,11 +133,12 @@ export async function runStudy(name: string, opts: RunOptions): Promise<{ result
   const progress = opts.progress ?? ((line: string) => process.stderr.write(`[${name}] ${line}\n`));
   const inputs = new Map<string, InputFile>();
   const files = resolveData(opts.data, study);
+  const watched = watchOptions(opts.options ?? {});
   const result = await study.run({
     files,
     years: parseYears(opts.years),
     countries: opts.countries ? opts.countries.split(',').map((s) => s.trim()).filter(Boolean) : undefined,
-    options: opts.options ?? {},
+    options: watched.options,
     progress,
     readText(path: string): string {
       const raw = readFileSync(path);
@@ -124,6 +146,8 @@ export async function runStudy(name: string, opts: RunOptions): Promise<{ result
       return readBytes(path).toString('utf8').replace(/^\uFEFF/, '');
     },
   });
+  const unused = watched.unused();
+  if (unused.length) progress(`warning: option(s) not used by ${name}: ${unused.join(', ')} (check the spelling; see the study's notes for its options)`);
   const out = opts.out;
   const written: string[] = [];
   const put = (rel: string, data: string | Uint8Array) => {
@@ -166,7 +190,7 @@ export async function runStudy(name: string, opts: RunOptions): Promise<{ result
     nodeVersion: process.version,
     inputs: [...inputs.values()],
     command: `gvc study ${name}${opts.data ? ` --data ${opts.data}` : ''}${opts.years ? ` --years ${opts.years}` : ''}${opts.countries ? ` --countries ${opts.countries}` : ''} --out ${out}`,
-    notes: pngNotes,
+    notes: unused.length ? [...pngNotes, `options given but not used by this study: ${unused.join(', ')}`] : pngNotes,
   };
   put('report.html', renderReport(result, info));
   return { result, written, seconds };

@@ -31,8 +31,14 @@ import { controlList, transformPanel } from './transform.js';
 
 export const DATA_DIR = fileURLToPath(new URL('../../../data/', import.meta.url));
 
+/** Options of this study (`--option key=value` or `--key value`). */
+export const KNOWN_OPTIONS = ['sectors', 'attribution', 'fta', 'break', 'nic', 'winsor', 'list_c', 'd2_c7', 'covariates'];
+
 export function configFromOptions(ctx: Pick<StudyContext, 'options' | 'countries' | 'years'>): StudyConfig {
   const o = ctx.options;
+  const unknown = Object.keys(o).filter((k) => !KNOWN_OPTIONS.includes(k));
+  if (unknown.length) throw new OptionError(`unknown option "${unknown[0]}" for bri-symbiosis (accepted: ${KNOWN_OPTIONS.join(', ')}).`);
+  if (o.break !== undefined && !/^\d{4}$/.test(o.break)) throw new OptionError(`break must be a year, got "${o.break}".`);
   const mode = o.sectors === 'native' ? 'native' : 'aggregated';
   if (o.sectors && !['native', 'aggregated'].includes(o.sectors)) throw new OptionError(`sectors must be native or aggregated, got "${o.sectors}".`);
   const cfg = defaultConfig(mode);
