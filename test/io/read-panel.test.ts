@@ -88,3 +88,28 @@ describe('readPanel', () => {
     await expect(readPanel(old)).rejects.toThrow(/old Stata format/);
   });
 });
+
+describe('writeTableFile', () => {
+  it('writes the same table as CSV, Parquet and .dta, and each reads back to the same frame', async () => {
+    const { writeTableFile } = await import('../../src/node/write-table.js');
+    const { readPanel } = await import('../../src/node/read-panel.js');
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'gvc-wt-'));
+    const table = { names: ['country', 'x'], columns: { country: ['CHN', 'USA', 'DEU'], x: Float64Array.from([1.5, NaN, -2.25]) }, nrow: 3 };
+    const frames = [];
+    for (const ext of ['csv', 'parquet', 'dta']) {
+      const p = join(dir, `t.${ext}`);
+      await writeTableFile(p, table, { note: () => undefined });
+      frames.push(await readPanel(p));
+    }
+    for (const f of frames) {
+      expect(Array.from(f.columns.country as string[])).toEqual(['CHN', 'USA', 'DEU']);
+      const x = Array.from(f.columns.x as Float64Array);
+      expect(x[0]).toBe(1.5);
+      expect(Number.isNaN(x[1])).toBe(true);
+      expect(x[2]).toBe(-2.25);
+    }
+  });
+});

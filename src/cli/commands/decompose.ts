@@ -13,8 +13,7 @@ import type { Command } from 'commander';
 import { OptionError } from '../../errors.js';
 import { buildModel } from '../../mrio/model.js';
 import { yearFromName, writeAtomic } from '../../node/files.js';
-import { writeParquet } from '../../node/parquet.js';
-import { writeDta } from '../../report/dta-writer.js';
+import { checkTablePath, writeTableFile } from '../../node/write-table.js';
 import { toCsv } from '../../report/csv-writer.js';
 import { checkOptions, decompose, METHODS, LEVELS, type Approach, type DecompResult, type Level, type Method } from '../../decompose/router.js';
 import type { IdentityCheck } from '../../decompose/identities.js';
@@ -56,9 +55,7 @@ export function register(program: Command): void {
         approach: opts.approach as Approach | undefined,
       });
       const out = opts.out;
-      if (out && !/\.(csv|parquet|dta)$/i.test(out)) {
-        throw new OptionError(`--out ${out}: the file name must end in .csv or .parquet (or .dta for Stata).`);
-      }
+      if (out) checkTablePath('--out', out);
       const paths = expandTableArgs(tables);
       const tty = process.stderr.isTTY === true;
       const parts: Array<{ year: number | string; table: TidyTable; result: DecompResult }> = [];
@@ -77,17 +74,8 @@ export function register(program: Command): void {
       }
       if (tty) process.stderr.write('\n');
       const result = parts.length === 1 ? parts[0].table : stackYears(parts);
-      if (out && /\.parquet$/i.test(out)) await writeParquet(out, result);
-      else if (out && /\.dta$/i.test(out)) {
-        const dta = writeDta(result, { datasetLabel: `gvc decompose --method ${method}` });
-        for (const r of dta.renames) process.stderr.write(`.dta: column '${r.from}' renamed to '${r.to}' (Stata naming rules)\n`);
-        for (const n of dta.notes) process.stderr.write(`.dta: ${n}\n`);
-        writeAtomic(out, dta.bytes);
-      } else {
-        const csv = toCsv(result, { quoteStrings: opts.quote });
-        if (out) writeAtomic(out, csv);
-        else process.stdout.write(csv);
-      }
+      if (out) await writeTableFile(out, result, { label: `gvc decompose --method ${method}`, quote: opts.quote });
+      else process.stdout.write(toCsv(result, { quoteStrings: opts.quote }));
       let worst = parts[0].result.maxResidual;
       let worstYear = parts[0].year;
       let balance = parts[0].result.balance;

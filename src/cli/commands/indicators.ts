@@ -23,8 +23,9 @@ import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { OptionError } from '../../errors.js';
 import { buildModel, type IoModel } from '../../mrio/model.js';
-import { yearFromName, writeAtomic } from '../../node/files.js';
+import { yearFromName } from '../../node/files.js';
 import { toCsv, type CsvColumn } from '../../report/csv-writer.js';
+import { checkTablePath, writeTableFile } from '../../node/write-table.js';
 import { kww } from '../../decompose/kww.js';
 import { wwz } from '../../decompose/wwz.js';
 import { bmCountry, bmSector } from '../../decompose/bm.js';
@@ -174,11 +175,11 @@ export function register(program: Command): void {
     .option('--level <level>', 'country or sector', 'country')
     .option('--scope <sectors>', 'sectors for localshares/varatio/hhi, e.g. c2-c17 (default all)')
     .option('--rca-basis <basis>', 'rca/nrca on gross exports (gross, default) or on WWZ domestic value added in exports (dva)', 'gross')
-    .option('--out <file>', 'output CSV file (default: stdout)')
+    .option('--out <file>', 'output file: .csv, .parquet or Stata .dta (default: CSV on stdout)')
     .action(async (tables: string[], opts: IndicatorOptions & { out?: string }) => {
       const { what, level } = parseWhat(opts.what, opts.level);
       if (opts.rcaBasis !== 'gross' && opts.rcaBasis !== 'dva') throw new OptionError(`--rca-basis must be gross or dva, got "${opts.rcaBasis}".`);
-      if (opts.out && !/\.csv$/i.test(opts.out)) throw new OptionError(`--out ${opts.out}: the file name must end in .csv.`);
+      if (opts.out) checkTablePath('--out', opts.out);
       const paths = expandTableArgs(tables);
       const cols = new Map<string, Array<string | number>>();
       const push = (name: string, vals: ArrayLike<string | number>) => {
@@ -207,10 +208,10 @@ export function register(program: Command): void {
       }
       const names = [...cols.keys()];
       for (const nm of names) if (cols.get(nm)!.length !== nrow) throw new OptionError(`column ${nm} is not available for every table.`);
-      const csv = toCsv({ names, columns: Object.fromEntries(cols) as Record<string, CsvColumn>, nrow });
+      const table = { names, columns: Object.fromEntries(cols) as Record<string, CsvColumn>, nrow };
       if (opts.out) {
-        writeAtomic(opts.out, csv);
+        await writeTableFile(opts.out, table, { label: `gvc indicators --what ${what.join(',')}` });
         process.stderr.write(`wrote ${opts.out}: ${nrow} rows\n`);
-      } else process.stdout.write(csv);
+      } else process.stdout.write(toCsv(table));
     });
 }
