@@ -3,7 +3,7 @@
  * IV-2SLS, random effects, Hausman, panel FGLS, linear probability and grouped regressions.
  */
 export * from './frame.js';
-export { parseCsv, readCsv, csvRows, type CsvOptions } from './io/csv.js';
+export { parseCsv, csvRows, type CsvOptions } from './io/csv.js';
 export { parseFormula, type ParsedFormula, type Term, type Atom, type Expr } from './formula.js';
 export { olsFit, matrixColumns, type OlsFit, type OlsOptions } from './ols.js';
 export { evalExpr, buildColumns, sampleRows } from './design.js';

@@ -31,6 +31,7 @@
  * Arrays hold NaN where an index is undefined (E <= 0, zero denominators).
  */
 import type { IoModel } from '../mrio/model.js';
+import { KWW_TERMS } from '../decompose/kww.js';
 import { byCountry, foreignATimes, localTimes, mv, ratio, timesForeignA, timesLocal, vm } from './common.js';
 
 /** KWW 2014 country terms (decompr names), one value per exporting country. */
@@ -46,7 +47,6 @@ export interface KwwTerms {
   FDC: ArrayLike<number>;
 }
 
-export const KWW_TERMS = ['DVA_FIN', 'DVA_INT', 'DVA_INTrex', 'RDV_FIN', 'RDV_INT', 'DDC', 'FVA_FIN', 'FVA_INT', 'FDC'] as const;
 
 /** WWZ 2013 terms (decompr names) of exporter-sectors, already summed over importers (length GN each). */
 export interface WwzSectorTerms {

@@ -11,7 +11,8 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { InputError } from '../errors.js';
 import type { DataFrame } from '../econometrics/frame.js';
-import { readCsv, type CsvOptions } from '../econometrics/io/csv.js';
+import type { CsvOptions } from '../econometrics/io/csv.js';
+import { readCsv } from './read-csv.js';
 
 export type PanelFormat = 'csv' | 'parquet' | 'dta';
 

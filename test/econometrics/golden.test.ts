@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readCsv } from '../../src/econometrics/io/csv.js';
+import { readCsv } from '../../src/node/read-csv.js';
 import { feols, reRandom, hausman } from '../../src/econometrics/index.js';
 
 const DATA = resolve(__dirname, '../../../shared/data');

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { olsFit } from '../../src/econometrics/ols.js';
-import { readCsv } from '../../src/econometrics/io/csv.js';
+import { readCsv } from '../../src/node/read-csv.js';
 import { panelThreshold, thresholdModel, thresholdJson, formatThreshold, rng, within } from '../../src/econometrics/threshold/index.js';
 import { admissible, makeBase, makeDesign, search } from '../../src/econometrics/threshold/search.js';
 

@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readCsv } from '../../src/econometrics/io/csv.js';
+import { readCsv } from '../../src/node/read-csv.js';
 import { hausman, olsFit, reRandom, takeRows } from '../../src/econometrics/index.js';
 import { panelFromFrame, type PanelData } from '../../src/study/asean-similarity/xt-types.js';
 import { xtFe } from '../../src/study/asean-similarity/xt-fe.js';

@@ -5,11 +5,8 @@
  * - First row is the header. A column is numeric when every non-missing entry parses as a number;
  *   otherwise it stays text (so country codes like "ARG" remain strings, numeric ids become numbers).
  * - Missing tokens (default: '', 'NA', 'NaN', '.', 'null', 'NULL') become NaN (numeric) or '' (text).
- * - `readCsv` (Node only) reads `.csv` or gzip-compressed `.csv.gz` files; `.parquet` is refused with a
- *   clear InputError.
+ * - Files are read at the Node edge: `readCsv` in src/node/read-csv.ts, `readPanel` (CSV, Parquet, .dta).
  */
-import { readFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
 import { InputError } from '../../errors.js';
 import type { Column, DataFrame } from '../frame.js';
 
@@ -129,26 +126,4 @@ export function parseCsv(text: string, opts: CsvOptions = {}): DataFrame {
     else cols[header[j]] = rows.slice(1).map((row) => (na.has(row[j].trim()) ? '' : row[j]));
   }
   return opts.source ? { columns: cols, nrow, source: opts.source } : { columns: cols, nrow };
-}
-
-/** Read a `.csv` or `.csv.gz` file into a DataFrame (Node only). */
-export function readCsv(path: string, opts: CsvOptions = {}): DataFrame {
-  const lower = path.toLowerCase();
-  if (lower.endsWith('.parquet')) {
-    throw new InputError(`${path}: Parquet input is not supported yet; convert it to .csv or .csv.gz.`);
-  }
-  let buf: Buffer;
-  try {
-    buf = readFileSync(path);
-  } catch (e) {
-    throw new InputError(`cannot read ${path}: ${(e as Error).message}.`);
-  }
-  if (lower.endsWith('.gz') || (buf[0] === 0x1f && buf[1] === 0x8b)) {
-    try {
-      buf = gunzipSync(buf);
-    } catch (e) {
-      throw new InputError(`${path}: the gzip stream is corrupt or truncated (${(e as Error).message}).`);
-    }
-  }
-  return parseCsv(buf.toString('utf8'), { ...opts, source: opts.source ?? path });
 }
