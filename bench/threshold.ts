@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readCsv } from '../src/econometrics/io/csv.js';
+import { readCsv } from '../src/node/read-csv.js';
 import { thresholdModel, type ThresholdOptions, type ThresholdResult } from '../src/econometrics/threshold/index.js';
 import type { Benchmark } from './run.js';
 

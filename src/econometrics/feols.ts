@@ -69,8 +69,11 @@ export interface Prepared {
   clusters: string[];
 }
 
-/** Parse, select rows, drop singletons (shared by feols and the panel estimators). */
-export function prepare(formula: string | ParsedFormula, data: DataFrame, opts: FeolsOptions = {}): Prepared {
+/**
+ * Parse, select rows, drop singletons (shared by feols and the panel estimators). `extra` names further
+ * numeric columns of `data` (e.g. an offset) that must be present and finite on the estimation sample.
+ */
+export function prepare(formula: string | ParsedFormula, data: DataFrame, opts: FeolsOptions = {}, extra: readonly string[] = []): Prepared {
   const f = typeof formula === 'string' ? parseFormula(formula) : formula;
   const clusters = clusterList(opts.cluster);
   let work = data;
@@ -81,7 +84,8 @@ export function prepare(formula: string | ParsedFormula, data: DataFrame, opts: 
   } else if (typeof opts.weights === 'string') wName = opts.weights;
   const exprs = formulaExprs(f);
   if (wName) exprs.push({ type: 'var', name: wName });
-  let sample = sampleRows(work, usedVariables(f, [...clusters, wName]), exprs);
+  for (const x of extra) exprs.push({ type: 'var', name: x });
+  let sample = sampleRows(work, usedVariables(f, [...clusters, wName, ...extra]), exprs);
   let dims = buildFixef(sample.data, f.fixef);
   let singletons = 0;
   if (dims.length && opts.dropSingletons !== false) {

@@ -1,6 +1,6 @@
 /**
  * Panel econometrics: data frames, formulas, OLS, high-dimensional fixed effects, clustered variances,
- * IV-2SLS, random effects, Hausman, panel FGLS, linear probability and grouped regressions.
+ * IV-2SLS, Poisson PPML with fixed effects, random effects, Hausman, panel FGLS, linear probability and grouped regressions.
  */
 export * from './frame.js';
 export { parseCsv, csvRows, type CsvOptions } from './io/csv.js';
@@ -11,6 +11,10 @@ export { buildFixef, dropSingletons, fixefDof, connectedComponents, isNestedIn, 
 export { demean, type DemeanOptions, type DemeanResult } from './demean.js';
 export { computeVcov, meat, type VcovType, type ClusterVar, type VcovResult } from './vcov.js';
 export { feols, resolveVcov, prepare } from './feols.js';
+export { fepois, type FepoisOptions, type FepoisResult, type PoissonSsc } from './fepois.js';
+export { poissonSeparation, type SeparationInput, type SeparationResult } from './poisson-separation.js';
+export { poissonDeviance, poissonLogLik, poissonNull } from './poisson-family.js';
+export { poissonVcov, type PoissonVcovInput, type PoissonVcov } from './poisson-vcov.js';
 export type { FeolsOptions, FeolsResult, FirstStage, IvInfo, VcovChoice } from './types.js';
 export { ivDiagnostics } from './iv.js';
 export { reRandom, hausman, betweenVariance, type ReOptions, type ReResult, type ReVariance, type BetweenVariance, type HausmanResult, type HausmanOptions } from './re.js';

@@ -5,7 +5,8 @@
  *   <out>/<panel>.dta                   the same panel for Stata (format 118; '.' = undefined)
  *   <out>/estimates/<id>.json           one file per estimated column
  *   <out>/tables/<id>.{md,tex,html,csv} paper-style tables
- *   <out>/figures/<id>[_<panel>].{svg,png}, <id>.csv   figures and their plotted values
+ *   <out>/figures/<id>[_<panel>].{svg,png}, <id>.csv   figures and their plotted values; a figure of several
+ *                                       panels also gets <id>.{svg,png} with all panels side by side
  *   <out>/report.html                   self-contained report (inline SVG, tables, provenance)
  *
  * Tables, panel, estimates and figures are deterministic (no timestamps); only report.html shows the run
@@ -126,6 +127,39 @@ export function stableJson(value: unknown): string {
   }, 2) + '\n';
 }
 
+/**
+ * All panels of a figure side by side in one SVG (each panel a nested <svg> at its own size; ids prefixed
+ * per panel so clip paths cannot collide).
+ */
+export function combinePanels(panels: ReadonlyArray<{ name: string; svg: string }>): string {
+  let x = 0;
+  let height = 0;
+  const parts: string[] = [];
+  panels.forEach((p, k) => {
+    const body = p.svg.replace(/^\s*<\?xml[^>]*\?>\s*/, '');
+    const open = body.match(/^<svg\b[^>]*>/);
+    if (!open) throw new Error(`figure panel ${p.name}: not an SVG document.`);
+    const w = Number(open[0].match(/\swidth="([\d.]+)"/)?.[1] ?? 640);
+    const h = Number(open[0].match(/\sheight="([\d.]+)"/)?.[1] ?? 400);
+    const pre = `p${k}-`;
+    const inner = body
+      .replace(/\sid="([^"]+)"/g, (_m, id: string) => ` id="${pre}${id}"`)
+      .replace(/url\(#([^)]+)\)/g, (_m, id: string) => `url(#${pre}${id})`)
+      .replace(/href="#([^"]+)"/g, (_m, id: string) => `href="#${pre}${id}"`)
+      .replace(/^<svg\b/, `<svg x="${x}" y="0"`);
+    parts.push(inner.trim());
+    x += w;
+    height = Math.max(height, h);
+  });
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${x}" height="${height}" viewBox="0 0 ${x} ${height}">`,
+    `<rect x="0" y="0" width="${x}" height="${height}" fill="#ffffff"/>`,
+    ...parts,
+    '</svg>',
+    '',
+  ].join('\n');
+}
+
 export async function runStudy(name: string, opts: RunOptions): Promise<{ result: StudyResult; written: string[]; seconds: number }> {
   const started = new Date();
   const t0 = Date.now();
@@ -170,8 +204,9 @@ export async function runStudy(name: string, opts: RunOptions): Promise<{ result
   }
   for (const f of result.figures) {
     put(`figures/${f.id}.csv`, f.csv);
-    for (const p of f.panels) {
-      const stem = f.panels.length > 1 ? `${f.id}_${p.name}` : f.id;
+    const sheets = f.panels.length > 1 ? [...f.panels, { name: '', svg: combinePanels(f.panels) }] : f.panels;
+    for (const p of sheets) {
+      const stem = f.panels.length > 1 && p.name ? `${f.id}_${p.name}` : f.id;
       put(`figures/${stem}.svg`, p.svg);
       if (opts.png !== false) {
         const png = await svgToPng(p.svg);

@@ -3,7 +3,9 @@
  * behind it) rendered as Markdown, LaTeX, HTML and CSV. Deterministic: no timestamps, fixed number formats.
  *
  * A regression table's tidy CSV has the columns table, column, term, estimate, se, t, p, n, r2 (every
- * coefficient, controls included); a table without estimates (descriptives, VIF) writes its grid as CSV.
+ * coefficient, controls included); a table may rename the r2 column (`tidyR2`, e.g. r2_within) and append
+ * further numeric columns (`tidyExtra`, read from each row's `extra`). A table without estimates
+ * (descriptives, VIF) writes its grid as CSV.
  */
 
 export interface TableRow {
@@ -14,6 +16,8 @@ export interface TableRow {
 }
 
 export interface TidyRow {
+  /** The table column of the CSV (default: the id of the table that holds the row). */
+  table?: string;
   column: string;
   term: string;
   estimate: number;
@@ -22,6 +26,8 @@ export interface TidyRow {
   p: number;
   n: number;
   r2: number;
+  /** Values of the table's `tidyExtra` columns, by name (missing: empty cell). */
+  extra?: Record<string, number>;
 }
 
 export interface PaperTable {
@@ -30,12 +36,18 @@ export interface PaperTable {
   title: string;
   /** Column headers, e.g. ['(1)', '(2)']. */
   header: string[];
+  /** Header of the row-label column (default empty), e.g. 'variable' or 'country'. */
+  stub?: string;
   /** Optional second header row (dependent variable of each column). */
   subheader?: string[];
   rows: TableRow[];
   notes: string[];
   /** Regression estimates behind the grid (absent for descriptive tables). */
   tidy?: TidyRow[];
+  /** Name of the tidy CSV's R2 column (default r2). */
+  tidyR2?: string;
+  /** Extra tidy CSV columns after the R2 column, filled from TidyRow.extra. */
+  tidyExtra?: string[];
 }
 
 /** Fixed-precision number for tidy outputs: 12 significant digits, '' for NaN. */
@@ -62,13 +74,15 @@ function csvField(s: string): string {
 
 export function toCsv(t: PaperTable): string {
   if (t.tidy) {
-    const lines = ['table,column,term,estimate,se,t,p,n,r2'];
+    const extra = t.tidyExtra ?? [];
+    const lines = [['table', 'column', 'term', 'estimate', 'se', 't', 'p', 'n', t.tidyR2 ?? 'r2', ...extra].map(csvField).join(',')];
     for (const r of t.tidy) {
-      lines.push([t.id, r.column, r.term, num(r.estimate), num(r.se), num(r.t), num(r.p), num(r.n), num(r.r2)].map(csvField).join(','));
+      const more = extra.map((k) => num(r.extra?.[k] ?? NaN));
+      lines.push([r.table ?? t.id, r.column, r.term, num(r.estimate), num(r.se), num(r.t), num(r.p), num(r.n), num(r.r2), ...more].map(csvField).join(','));
     }
     return lines.join('\n') + '\n';
   }
-  const lines = [['', ...t.header].map(csvField).join(',')];
+  const lines = [[t.stub ?? '', ...t.header].map(csvField).join(',')];
   if (t.subheader) lines.push(['', ...t.subheader].map(csvField).join(','));
   for (const r of t.rows) lines.push([r.label, ...r.cells].map(csvField).join(','));
   return lines.join('\n') + '\n';
@@ -77,7 +91,7 @@ export function toCsv(t: PaperTable): string {
 export function toMarkdown(t: PaperTable): string {
   const esc = (s: string) => s.replace(/\|/g, '\\|');
   const out = [`**${esc(t.title)}**`, ''];
-  out.push(`| ${['', ...t.header].map(esc).join(' | ')} |`);
+  out.push(`| ${[t.stub ?? '', ...t.header].map(esc).join(' | ')} |`);
   out.push(`|${['', ...t.header].map((_, k) => (k === 0 ? ':---' : '---:')).join('|')}|`);
   if (t.subheader) out.push(`| ${['', ...t.subheader].map(esc).join(' | ')} |`);
   for (const r of t.rows) out.push(`| ${[r.label, ...r.cells].map(esc).join(' | ')} |`);
@@ -99,7 +113,7 @@ export function toLatex(t: PaperTable): string {
     `\\caption{${texEscape(t.title)}}`,
     `\\begin{tabular}{l${'c'.repeat(nc)}}`,
     '\\hline\\hline',
-    ['', ...t.header].map(texEscape).join(' & ') + ' \\\\',
+    [t.stub ?? '', ...t.header].map(texEscape).join(' & ') + ' \\\\',
   ];
   if (t.subheader) out.push(['', ...t.subheader].map(texEscape).join(' & ') + ' \\\\');
   out.push('\\hline');
@@ -120,7 +134,7 @@ export function htmlEscape(s: string): string {
 /** An HTML fragment (<table> with caption and notes), usable standalone or inside the report. */
 export function toHtml(t: PaperTable): string {
   const th = (cells: string[]) => `<tr>${cells.map((c, k) => (k === 0 ? `<th class="l">${htmlEscape(c)}</th>` : `<th>${htmlEscape(c)}</th>`)).join('')}</tr>`;
-  const out = [`<table class="paper" id="${htmlEscape(t.id)}">`, `<caption>${htmlEscape(t.title)}</caption>`, '<thead>', th(['', ...t.header])];
+  const out = [`<table class="paper" id="${htmlEscape(t.id)}">`, `<caption>${htmlEscape(t.title)}</caption>`, '<thead>', th([t.stub ?? '', ...t.header])];
   if (t.subheader) out.push(th(['', ...t.subheader]));
   out.push('</thead>', '<tbody>');
   for (const r of t.rows) {

@@ -33,6 +33,19 @@ describe.skipIf(!haveBaci)('gvc esi (asean-similarity 5.5 acceptance)', () => {
     expect(Math.abs((c.esi as number) - 0.069732)).toBeLessThan(1e-6);
   });
 
+  it('JSON keys and their order are those of spec 5.5; no exports to the market gives esi null with a reason', async () => {
+    const doc = await runEsi([BACI], { exporters: 'AFG,ZAF', market: 'USA', level: '6' });
+    expect(Object.keys(doc)).toEqual(['level', 'market', 'exclude_mutual', 'comparisons']);
+    const c = (doc.comparisons as Array<Record<string, unknown>>)[0];
+    expect(Object.keys(c)).toEqual(['year', 'e1', 'e2', 'esi', 'n_products_e1', 'n_products_e2', 'n_common', 'value_e1', 'value_e2']);
+    const none = await runEsi([BACI], { exporters: 'AFG,ZAF', market: 'TUV', level: '6' });
+    const n = (none.comparisons as Array<Record<string, unknown>>)[0];
+    expect(n.esi).toBeNull();
+    expect(n.reason).toMatch(/AFG has no exports to the market in 2020/);
+    expect(n.n_products_e1).toBe(0);
+    expect(JSON.parse(JSON.stringify(none))).toEqual(none);
+  });
+
   it('third-market rule and usage errors', async () => {
     await expect(runEsi([BACI], { exporters: 'AFG,ZAF', market: 'ZAF' })).rejects.toThrow(/third-market/);
     await expect(runEsi([BACI], { exporters: 'AFG,ZAF', level: '5' })).rejects.toThrow(/--level/);

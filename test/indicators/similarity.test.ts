@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import {
-  ExportBaskets, aggregateBasket, esiL1, esiOfBaskets, esiPair, esiPairwise, esiReference, type TradeRecord,
+  ExportBaskets, aggregateBasket, basketShares, esiL1, esiOfBaskets, esiPair, esiPairwise, esiReference, type TradeRecord,
 } from '../../src/indicators/similarity.js';
 import { readBaci, BaciParser, baciRevisionFromName, baciYearFromName } from '../../src/io/baci.js';
 import { builtinCountryTable, codesOf, iso3Of, parseCountryTable } from '../../src/io/countries.js';
@@ -139,6 +139,30 @@ describe.skipIf(!haveBaci)('asean-similarity reference values (BACI HS17 2020, A
       expect(Math.abs(row.esi! - want)).toBeLessThan(1e-6);
     });
   }
+
+  it('spec 7 on the sample file: shares sum to 1 (1e-12), ESI(e,e) = 1, symmetric, = 1 - L1/2 (1e-12), coarser level never lower', () => {
+    for (const market of [['USA'], ['DEU'], 'world'] as Array<string[] | 'world'>) {
+      const col = new ExportBaskets(['AFG', 'ZAF'], market);
+      recs.forEach((r) => col.add(r));
+      let prev = -Infinity;
+      for (const level of [6, 4, 2] as const) {
+        const a = col.basket(2020, 'AFG', level);
+        const z = col.basket(2020, 'ZAF', level);
+        for (const b of [a, z]) {
+          expect(b.size).toBeGreaterThan(0);
+          expect(Math.abs([...basketShares(b).values()].reduce((s, v) => s + v, 0) - 1)).toBeLessThan(1e-12);
+          expect(Math.abs(esiOfBaskets(b, b) - 1)).toBeLessThan(1e-12);
+        }
+        const e = esiOfBaskets(a, z);
+        expect(e).toBeGreaterThanOrEqual(0);
+        expect(e).toBeLessThanOrEqual(1);
+        expect(Math.abs(e - esiOfBaskets(z, a))).toBeLessThan(1e-12);
+        expect(Math.abs(e - esiL1(a, z))).toBeLessThan(1e-12);
+        expect(e).toBeGreaterThanOrEqual(prev - 1e-12);
+        prev = e;
+      }
+    }
+  });
 
   it('product line counts and market totals', () => {
     const counts: Array<[string[] | 'world', number, number, number]> = [[['USA'], 75, 1267, 31], [['DEU'], 99, 1115, 40], ['world', 1072, 5071, 1070]];

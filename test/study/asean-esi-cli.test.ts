@@ -45,3 +45,23 @@ describe.skipIf(!have)('gvc esi on the AFG/ZAF sample (spec 5.1)', () => {
     }, 120_000);
   }
 });
+
+describe.skipIf(!have)('gvc esi exit statuses (spec 5.5)', () => {
+  const status = (args: string[]) =>
+    new Promise<{ code: number; stderr: string }>((done) => {
+      execFile(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', 'esi', ...args], { cwd: REPO_ROOT, timeout: 120_000 }, (err, _out, stderr) =>
+        done({ code: err ? ((err as { code?: number }).code ?? -1) : 0, stderr: String(stderr) }),
+      );
+    });
+
+  it('1 for the third-market rule (one line), 2 for usage errors, 0 on success', async () => {
+    const third = await status([FILE, '--exporters', 'AFG,ZAF', '--market', 'ZAF,USA', '--json']);
+    expect(third.code).toBe(1);
+    expect(third.stderr.trim().split('\n')).toHaveLength(1);
+    expect(third.stderr).toMatch(/third-market/);
+    expect((await status([FILE, '--exporters', 'AFG,ZAF', '--level', '3', '--json'])).code).toBe(2);
+    expect((await status([FILE, '--exporters', 'AFG', '--json'])).code).toBe(2);
+    expect((await status([FILE, '--market', 'USA', '--json'])).code).toBe(2);
+    expect((await status([FILE, '--exporters', 'AFG,ZAF', '--market', 'USA'])).code).toBe(0);
+  }, 180_000);
+});

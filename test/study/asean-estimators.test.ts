@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readCsv } from '../../src/node/read-csv.js';
 import { hausman, olsFit, reRandom, takeRows } from '../../src/econometrics/index.js';
-import { panelFromFrame, type PanelData } from '../../src/study/asean-similarity/xt-types.js';
+import { panelFromFrame, type PanelData, type XtFit } from '../../src/study/asean-similarity/xt-types.js';
 import { xtFe } from '../../src/study/asean-similarity/xt-fe.js';
 import { xtRe } from '../../src/study/asean-similarity/xt-re.js';
 import { xtFglsDummies } from '../../src/study/asean-similarity/xt-fgls.js';
@@ -164,5 +164,30 @@ describe('identities on any data (spec 7)', () => {
     expect(rx.estimable).toBe(false);
     expect(rx.reason).toBe('not estimable (exact within fit)');
     expect(hausmanTest(fx, rx, dx.names).estimable).toBe(false);
+  });
+});
+
+describe('Hausman when V_FE - V_RE is not positive semi-definite (spec 3, 7)', () => {
+  const fit = (b: number[], v: number): XtFit => ({
+    method: 'x', estimable: true, terms: ['a', 'b'], coef: { a: b[0], b: b[1] }, se: {}, stat: {}, p: {}, statKind: 'z',
+    vcovSlopes: [[v, 0], [0, v]], nobs: 20, groups: 4, notes: [],
+  });
+
+  it('positive definite difference: H >= 0, df = rank, p from chi2', () => {
+    const h = hausmanTest(fit([1, 1], 2), fit([0, 0], 1), ['a', 'b']);
+    expect(h.positiveDefinite).toBe(true);
+    expect(h.stat).toBeCloseTo(2, 12);
+    expect(h.df).toBe(2);
+    expect(h.p).toBeCloseTo(Math.exp(-1), 12);
+  });
+
+  it('negative definite difference: negative statistic, no p-value, and neither the decision nor the note claims a result', () => {
+    const h = hausmanTest(fit([1, 1], 1), fit([0, 0], 2), ['a', 'b']);
+    expect(h.positiveDefinite).toBe(false);
+    expect(h.stat).toBeCloseTo(-2, 12);
+    expect(h.df).toBe(2);
+    expect(Number.isFinite(h.p)).toBe(false);
+    expect(h.note).toMatch(/Moore-Penrose.*negative, so no p-value/);
+    expect(h.decision).toMatch(/not conclusive/);
   });
 });

@@ -2,6 +2,7 @@
  * Acceptance of the ASEAN study on the synthetic release (spec 5.4 a-c) through the whole pipeline:
  * files written -> streamed BACI reader -> ESI / Import -> panel -> FE / RE / FGLS / Hausman -> outputs.
  */
+import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAsean, study, type AseanRunResult } from '../../src/study/asean-similarity/index.js';
 import { readText } from '../../src/node/files.js';
 import { BETA, syntheticAsean } from '../../src/study/asean-similarity/synthetic.js';
+import { REPO_ROOT } from '../shared-data.js';
+import { runChecks } from '../../src/study/asean-similarity/checks.js';
+import { ExportBaskets } from '../../src/indicators/similarity.js';
 
 const SLOPES = ['import', 'lnfdi', 'capital', 'lr', 'pa', 'efi'];
 const root = mkdtempSync(join(tmpdir(), 'gvc-asean-test-'));
@@ -83,6 +87,23 @@ describe('seed 42, noise 0.01 (spec 5.4 a, c)', () => {
     expect(fgls.base).toBe('PHL');
   });
 
+  it('the spec 7 checks are live: a violated Import range, sample accounting or FE/FGLS slope identity is flagged', () => {
+    const p = r.analysis.panel;
+    const est = r.analysis.estimates;
+    const none = new ExportBaskets([], 'world');
+    expect(runChecks(none, p, est, r.analysis.config).failures).toEqual([]);
+    const rows = p.rows.map((x, k) => (k === 0 ? { ...x, import: 1.5 } : x));
+    const bad = runChecks(
+      none,
+      { ...p, rows, accounting: { ...p.accounting, n: p.accounting.n + 1 } },
+      { ...est, fgls: { ...est.fgls, coef: { ...est.fgls.coef, import: est.fgls.coef.import + 1e-6 } } },
+      r.analysis.config,
+    ).failures.join('; ');
+    expect(bad).toMatch(/Import outside \[0,1\]: 5\.000e-1/);
+    expect(bad).toMatch(/sample accounting mismatch/);
+    expect(bad).toMatch(/FE slopes - FGLS slopes/);
+  });
+
   it('writes every output of spec 6 under its name, with the specified columns', () => {
     for (const f of [
       'asean_esi_long.csv', 'asean_panel.csv', 'asean_fig1_esi_paths.svg', 'asean_fig1_esi_paths.csv', 'asean_estimates.json',
@@ -100,6 +121,21 @@ describe('seed 42, noise 0.01 (spec 5.4 a, c)', () => {
     expect(run.files.filter((f: { bytes: number }) => f.bytes > 0).length).toBe(14);
     const t1 = readFileSync(join(out, 'asean_table1_esi.md'), 'utf8');
     expect(t1).toContain('| Philippines |');
+    // Table 1: rows = the 9 countries in study order, columns = the displayed years and the average growth
+    const t1csv = readFileSync(join(out, 'asean_table1_esi.csv'), 'utf8').trim().split('\n');
+    expect(t1csv[0]).toBe(',2006,2010,2014,2018,2019,2020,2021,Avg. growth');
+    expect(t1csv.slice(1).map((l) => l.split(',')[0])).toEqual(['Philippines', 'Cambodia', 'Malaysia', 'Thailand', 'Singapore', 'Indonesia', 'Myanmar', 'Viet Nam', 'China']);
+    const t2csv = readFileSync(join(out, 'asean_table2_descriptives.csv'), 'utf8').trim().split('\n');
+    expect(t2csv[0]).toBe(',Group,N,Mean,Median,SD,Min,Max');
+    expect(t2csv.slice(1).map((l) => l.split(',')[0])).toEqual(['ESI', 'Import', 'FDI', 'Capital', 'LR', 'PA', 'EFI']);
+    const t3 = readFileSync(join(out, 'asean_table3_regressions.md'), 'utf8');
+    expect(t3).toContain('|  | FE | RE | FGLS |');
+    for (const row of ['Import', 'lnFDI', 'Capital', 'LR', 'PA', 'EFI', 'Constant', 'Observations', 'Number of countries', 'R-squared', 'Country FE', 'Year FE', 'Hausman chi2(df)', 'Hausman p']) {
+      expect(t3, row).toContain(`| ${row} |`);
+    }
+    expect(readFileSync(join(out, 'esi_pairwise.csv'), 'utf8').split('\n')[0]).toBe('year,market,e1,e2,esi');
+    expect(Object.keys(run)).toEqual(expect.arrayContaining(['configuration', 'files', 'seed', 'sample']));
+    expect(run.sample.n + run.sample.dropped.length).toBe(99);
     const svg = readFileSync(join(out, 'asean_fig1_esi_paths.svg'), 'utf8');
     expect((svg.match(/<path/g) ?? []).length).toBeGreaterThanOrEqual(9);
   });
@@ -168,5 +204,23 @@ describe('flags (spec 5.5)', () => {
     await expect(runAsean({ data: root, synthetic: true, out: join(root, 'x'), progress: quiet })).rejects.toThrow(/exactly one/);
     await expect(runAsean({ data: root, seed: 3, out: join(root, 'x'), progress: quiet })).rejects.toThrow(/only with --synthetic/);
     await expect(runAsean({ synthetic: true, noise: -1, out: join(root, 'x'), progress: quiet })).rejects.toThrow(/--noise/);
+    // neither --data nor --synthetic: --seed / --noise are still usage errors (nothing is generated)
+    await expect(runAsean({ seed: 3, out: join(root, 'y'), progress: quiet })).rejects.toThrow(/only with --synthetic/);
+    await expect(runAsean({ noise: 0.5, out: join(root, 'y'), progress: quiet })).rejects.toThrow(/only with --synthetic/);
+    expect(existsSync(join(root, 'y'))).toBe(false);
   });
+
+  it('exit statuses of `gvc study asean-similarity`: 2 for usage errors, 1 for a data error', async () => {
+    const cli = (args: string[]) =>
+      new Promise<number>((done) => {
+        execFile(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', 'study', 'asean-similarity', ...args], { cwd: REPO_ROOT, timeout: 120_000 }, (err) =>
+          done(err ? ((err as { code?: number }).code ?? -1) : 0),
+        );
+      });
+    expect(await cli(['--seed', '3', '--out', join(root, 'c1')])).toBe(2);
+    expect(await cli(['--noise', '0.1', '--data', root, '--out', join(root, 'c2')])).toBe(2);
+    expect(await cli(['--data', root, '--synthetic', '--out', join(root, 'c3')])).toBe(2);
+    expect(await cli(['--synthetic', '--seed', 'abc', '--out', join(root, 'c4')])).toBe(2);
+    expect(await cli(['--data', join(root, 'no-such-dir'), '--out', join(root, 'c5')])).toBe(1);
+  }, 120_000);
 });

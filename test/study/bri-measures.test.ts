@@ -13,7 +13,7 @@ import { buildModel, type IoModel } from '../../src/mrio/model.js';
 import { useBestBackend } from '../../src/node/backend.js';
 import { foreignVa, indirectVa, wwzPieces } from '../../src/study/bri-symbiosis/flows.js';
 import { defaultConfig, sectorMapping } from '../../src/study/bri-symbiosis/config.js';
-import { revealedComparativeAdvantage, yearMeasures } from '../../src/study/bri-symbiosis/measures.js';
+import { returnedDva, revealedComparativeAdvantage, yearMeasures } from '../../src/study/bri-symbiosis/measures.js';
 import { absorption, foreignFinalOutput, symbiosisContext, valueAddedExports } from '../../src/indicators/symbiosis.js';
 import { HAS_SHARED, REPO_ROOT, shared } from '../shared-data.js';
 import { readGolden } from '../golden.js';
@@ -138,6 +138,58 @@ describe('ABS and VAX (spec 3.1, 3.2, 8)', () => {
       expect(y.cells[p * S + s].ITR_c_to_r).toBe(abs[i]);
       expect(y.cells[p * S + s].VAX_r).toBe(vax[i]);
     }
+  });
+});
+
+describe('option vax=dva (spec 3.2)', () => {
+  it.skipIf(!HAS_SHARED)('returned DVA by sector = WWZ RDV_FIN + RDV_FIN2 + RDV_INT over importers; country sums = KWW RDV_FIN + RDV_INT', () => {
+    const m = native;
+    const rdv = returnedDva(m);
+    const w = readGolden(shared('golden/wiod2011_wwz.csv.gz'));
+    const wc = (n: string) => w.header.indexOf(n);
+    const bySector = new Map<string, number>();
+    for (const r of w.rows) {
+      const k = `${r[0]}.${r[1]}`;
+      bySector.set(k, (bySector.get(k) ?? 0) + Number(r[wc('RDV_FIN')]) + Number(r[wc('RDV_FIN2')]) + Number(r[wc('RDV_INT')]));
+    }
+    let positive = 0;
+    for (let a = 0; a < m.G; a++) {
+      for (let i = 0; i < m.N; i++) {
+        const want = bySector.get(`${m.table.countries[a]}.${m.table.sectors[i]}`)!;
+        expect(rel(rdv[a * m.N + i], want)).toBeLessThan(1e-8);
+        if (want > 0) positive++;
+      }
+    }
+    expect(positive).toBeGreaterThan(0);
+    const k = readGolden(shared('golden/wiod2011_kww.csv.gz'));
+    const kc = (n: string) => k.header.indexOf(n);
+    for (const r of k.rows) {
+      const a = m.table.countries.indexOf(r[0]);
+      let got = 0;
+      for (let i = 0; i < m.N; i++) got += rdv[a * m.N + i];
+      expect(rel(got, Number(r[kc('RDV_FIN')]) + Number(r[kc('RDV_INT')]))).toBeLessThan(1e-8);
+    }
+  });
+
+  it('VAX_c and VAX_r of the panel cells add the returned DVA under vax=dva', () => {
+    const base = defaultConfig();
+    const a = yearMeasures(agg, base, 2011);
+    const b = yearMeasures(agg, { ...base, vax: 'dva' }, 2011);
+    const rdv = returnedDva(agg);
+    const c = agg.table.countries.indexOf('CHN');
+    const S = base.sectors.length;
+    base.partners.forEach((p, pi) => {
+      const r = agg.table.countries.indexOf(p);
+      base.sectors.forEach((sec, si) => {
+        const i = agg.table.sectors.indexOf(sec);
+        const x = a.cells[pi * S + si];
+        const y = b.cells[pi * S + si];
+        expect(rel(y.VAX_c, x.VAX_c + rdv[c * agg.N + i])).toBeLessThan(1e-12);
+        expect(rel(y.VAX_r, x.VAX_r + rdv[r * agg.N + i])).toBeLessThan(1e-12);
+        expect(y.ITR).toBe(x.ITR);
+      });
+    });
+    expect(rdv[c * agg.N + agg.table.sectors.indexOf('C9')]).toBeGreaterThan(0);
   });
 });
 

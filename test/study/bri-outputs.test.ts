@@ -63,6 +63,14 @@ describe('runner outputs', () => {
     for (const f of ['fig2_regions', 'fig3_sectors']) {
       expect(files).toContain(`figures/symbiosis_${f}.csv`);
       for (const p of ['RH', 'HD', 'XT']) expect(files).toContain(`figures/symbiosis_${f}_${p}.svg`);
+      // spec 7 names the figure itself: all three panels side by side in figures/<id>.svg (and .png)
+      expect(files).toContain(`figures/symbiosis_${f}.svg`);
+      expect(files.includes(`figures/symbiosis_${f}.png`)).toBe(files.includes(`figures/symbiosis_${f}_RH.png`));
+      const svg = readFileSync(join(outA, `figures/symbiosis_${f}.svg`), 'utf8');
+      expect(svg.match(/<svg\b/g)!.length).toBe(4);
+      const ids = [...svg.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
+      expect(new Set(ids).size).toBe(ids.length);
+      for (const m of svg.matchAll(/url\(#([^)]+)\)/g)) expect(ids).toContain(m[1]);
     }
     expect(files.filter((f) => f.startsWith('estimates/')).length).toBeGreaterThan(30);
   });

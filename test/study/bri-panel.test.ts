@@ -52,6 +52,14 @@ beforeAll(async () => {
 
 const col = (d: DataFrame, n: string) => numericColumn(d, n);
 
+/** Two-sided normal p-value from the Numerical Recipes erfc approximation (relative error < 1.2e-7). */
+function normalP2(z: number): number {
+  const x = Math.abs(z) / Math.SQRT2;
+  const t = 1 / (1 + 0.5 * x);
+  const y = t * Math.exp(-x * x - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))));
+  return y;
+}
+
 describe('XT (spec 3.2, 8)', () => {
   it('XT >= 1/2, closed form = delta form, symmetric; missing in the first table year', () => {
     const xt = col(raw, 'XT');
@@ -144,6 +152,23 @@ describe('estimates (spec 4, 8)', () => {
       expect(Math.abs(b - term(rf, 'z_standin')!.estimate / pi.estimate)).toBeLessThan(1e-8 * Math.max(1, Math.abs(b)));
       expect(Math.abs(iv.iv!.kpF - pi.t * pi.t) / (pi.t * pi.t)).toBeLessThan(1e-8);
     }
+  });
+
+  it('iv_small=false: HC0 second-stage SE (HC1 x sqrt((N-K)/N)) and normal p-values; same coefficients', () => {
+    const spec = { dep: 'ln_RH_w', regressors: ['ln_ITR_w', ...ctrl], sample: 'sample_iv', iv: { endog: 'ln_ITR_w', instrument: 'z_standin' } };
+    const small = fitModel(df, spec);
+    const large = fitModel(df, { ...spec, iv: { ...spec.iv, small: false } });
+    const a = term(small, 'ln_ITR_w')!;
+    const b = term(large, 'ln_ITR_w')!;
+    expect(b.estimate).toBe(a.estimate);
+    expect(Math.abs(b.se / a.se - Math.sqrt((small.n - small.K) / small.n))).toBeLessThan(1e-10);
+    let moderate = 0;
+    for (const t of large.terms) {
+      const want = normalP2(t.estimate / t.se);
+      expect(Math.abs(t.p - want) / want).toBeLessThan(1e-6);
+      if (t.p > 0.01) moderate++;
+    }
+    expect(moderate).toBeGreaterThan(0);
   });
 
   it('ln DIS is omitted as collinear with FE; an interaction main effect is absorbed', () => {

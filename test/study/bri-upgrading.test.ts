@@ -157,6 +157,20 @@ describe('bri-upgrading panel, tables and samples', () => {
     expect(reduced.result.tables.find((t) => t.id === 'upgrading_table3_gvcl')!.title).toMatch(/reduced model/);
   });
 
+  it('table CSVs carry the column names of spec 6 (tidy r2_within; descriptives, countries, Hausman, VIF)', () => {
+    const csvHead = (id: string) => toCsv(reduced.result.tables.find((t) => t.id === id)!).split('\n')[0];
+    for (const id of ['upgrading_table3_gvcl', 'upgrading_table4_gvcp', 'upgrading_table5_no2009', 'upgrading_tableA2_variants', 'upgrading_tableA4_bm']) {
+      expect(csvHead(id)).toBe('table,column,term,estimate,se,t,p,n,r2_within');
+    }
+    expect(csvHead('upgrading_table1_descriptives')).toBe('variable,N,mean,SD,min,max');
+    expect(csvHead('upgrading_table1b_countries').split(',').slice(0, 7)).toEqual(['country', 'GVCP_first', 'GVCP_last', 'GVCP_change', 'GVCL_first', 'GVCL_last', 'GVCL_change']);
+    expect(csvHead('upgrading_table2_hausman').split(',').slice(1)).toEqual(['chi2', 'df', 'p-value', 'preferred model']);
+    expect(csvHead('upgrading_tableA1_vif')).toBe('variable,VIF');
+    const t3 = toCsv(reduced.result.tables.find((t) => t.id === 'upgrading_table3_gvcl')!).trim().split('\n');
+    const within = reduced.models.fits.upgrading_table3_gvcl_col1.r2Within;
+    expect(Number(t3[1].split(',')[8])).toBeCloseTo(within, 10);
+  });
+
   it('synthetic run: five nested sequential columns on one sample; within R2 in [0,1]; outputs say synthetic', () => {
     const cols = [1, 2, 3, 4, 5].map((k) => synth.models.fits[`upgrading_table3_gvcl_col${k}`]);
     for (let k = 0; k < 5; k++) {

@@ -202,6 +202,23 @@ describe('deglobalization covariates (eq. 17 controls, real growth)', () => {
   });
 });
 
+describe('deglobalization tidy CSVs (spec 5)', () => {
+  it('Tables 1 and 3 and deglob_estimates have the columns table, column, term, estimate, se, t, p, n, r2_within, r2_lsdv', () => {
+    const want = 'table,column,term,estimate,se,t,p,n,r2_within,r2_lsdv';
+    for (const id of ['deglob_table1', 'deglob_table3', 'deglob_estimates']) {
+      const lines = toCsv(fx.result.tables.find((t) => t.id === id)!).trim().split('\n');
+      expect(lines[0]).toBe(want);
+      expect(lines.length).toBeGreaterThan(4);
+    }
+    const est = toCsv(fx.result.tables.find((t) => t.id === 'deglob_estimates')!).trim().split('\n').map((l) => l.split(','));
+    const eq16 = est.find((r) => r[0] === 'deglob_table1' && r[1] === 'eq16' && r[2] === 'omega')!;
+    const fit = fx.result.estimates.find((e) => e.id === 'table1_eq16')!.result as unknown as { r2Within: number; r2Lsdv: number };
+    expect(Number(eq16[8])).toBeCloseTo(fit.r2Within, 10);
+    expect(Number(eq16[9])).toBeCloseTo(fit.r2Lsdv, 10);
+    expect(new Set(est.slice(1).map((r) => r[0]))).toEqual(new Set(['deglob_table1', 'deglob_table2', 'deglob_table3']));
+  });
+});
+
 describe('deglobalization reproduces byte for byte on a second run', () => {
   it('runStudy writes the same tables, panel, estimates and figure files as the first analysis', async () => {
     const out = join(tmp, 'run2');

@@ -18,13 +18,17 @@ import { REPO_ROOT } from '../shared-data.js';
 const CHROMIUM = '/usr/bin/chromium';
 const quiet = () => undefined;
 
+/** Figure SVG files of a run, not counting a combined `<id>.svg` written beside its panels `<id>_<panel>.svg`. */
 function svgFiles(dir: string): number {
-  let n = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    if (e.isDirectory()) n += svgFiles(join(dir, e.name));
-    else if (e.name.endsWith('.svg')) n++;
-  }
-  return n;
+  const stems: string[] = [];
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      if (e.isDirectory()) walk(join(d, e.name));
+      else if (e.name.endsWith('.svg')) stems.push(e.name.slice(0, -4));
+    }
+  };
+  walk(dir);
+  return stems.filter((s) => !stems.some((o) => o !== s && o.startsWith(`${s}_`))).length;
 }
 
 describe.skipIf(!existsSync(CHROMIUM))('study reports in headless Chromium', () => {

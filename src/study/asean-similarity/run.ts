@@ -1,6 +1,6 @@
 /**
  * `gvc study asean-similarity` end to end (spec 5.5): exactly one of --data DIR and --synthetic (with neither,
- * the synthetic demo runs and a note says so, as issue 8 asks); --seed / --noise only with --synthetic.
+ * the synthetic demo runs and a note says so, as issue 8 asks); --seed / --noise only with an explicit --synthetic.
  * Synthetic mode writes the spec 5.4 files to <out>/synthetic_data/ and then runs on them exactly as on
  * real data. All outputs go to --out (created if missing).
  */
@@ -51,6 +51,9 @@ export async function runAsean(o: AseanRunOptions): Promise<AseanRunResult> {
   const say = o.progress ?? ((l: string) => process.stderr.write(`[asean-similarity] ${l}\n`));
   if (!o.out) throw new OptionError('--out DIR is required.');
   if (o.data && o.synthetic) throw new OptionError('give exactly one of --data DIR and --synthetic, not both.');
+  // spec 5.5: --seed and --noise are valid only with an explicit --synthetic (not with --data, nor with the
+  // implicit demo run when neither flag is given)
+  if (!o.synthetic && (o.seed !== undefined || o.noise !== undefined)) throw new OptionError('--seed and --noise are valid only with --synthetic.');
   const notes: string[] = [];
   let synthetic = !!o.synthetic;
   if (!o.data && !synthetic) {
@@ -58,7 +61,6 @@ export async function runAsean(o: AseanRunOptions): Promise<AseanRunResult> {
     notes.push('neither --data nor --synthetic given: running the synthetic demo of spec 5.4 (--synthetic).');
     say(notes[notes.length - 1]);
   }
-  if (!synthetic && (o.seed !== undefined || o.noise !== undefined)) throw new OptionError('--seed and --noise are valid only with --synthetic.');
   const seed = numberFlag('seed', o.seed, 42, (x) => Number.isInteger(x) && x >= 0 && x < 2 ** 32, 'an integer in [0, 2^32)');
   const noise = numberFlag('noise', o.noise, 0.01, (x) => x >= 0, 'a number >= 0');
   let dataPath = o.data as string;

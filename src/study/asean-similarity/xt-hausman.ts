@@ -33,7 +33,9 @@ export function hausmanTest(fe: XtFit, re: XtFit, names: readonly string[]): Hau
   const rank = h.df;
   const pd = h.positiveDefinite!;
   const values = h.eigenvalues!;
-  const decision = p < 0.05 ? 'p < 0.05: reject H0 (RE consistent) -> prefer FE' : 'p >= 0.05: RE not rejected (FE remains the study\'s main estimator)';
+  const decision = !Number.isFinite(p)
+    ? 'negative statistic: no p-value, the test is not conclusive (V_FE - V_RE is not positive semi-definite on these data)'
+    : p < 0.05 ? 'p < 0.05: reject H0 (RE consistent) -> prefer FE' : 'p >= 0.05: RE not rejected (FE remains the study\'s main estimator)';
   const note = pd
     ? 'V_FE - V_RE positive definite; df = rank = number of slopes.'
     : `V_FE - V_RE is not positive definite (eigenvalues ${Array.from(values, (v) => v.toExponential(3)).join(', ')}); Moore-Penrose inverse used, df = rank = ${rank}${stat < 0 ? '; the statistic is negative, so no p-value' : ''} (R phtest would print ${m}).`;

@@ -59,6 +59,11 @@ export interface StudyConfig {
   nic: string[];
   /** Winsorizing percentiles (two-sided); null = off. */
   winsor: [number, number] | null;
+  /** VAX of XT (spec 3.2): value added exported and absorbed abroad (`vax`, default) or plus the WWZ returned
+   * domestic value added RDV_FIN + RDV_FIN2 + RDV_INT (`dva`). */
+  vax: 'vax' | 'dva';
+  /** IV SE (spec 4.4): true = HC1 with t(N-K) (ivreg2 robust small, default); false = HC0, normal p-values. */
+  ivSmall: boolean;
 }
 
 export function defaultConfig(sectorMode: SectorMode = 'aggregated'): StudyConfig {
@@ -76,6 +81,8 @@ export function defaultConfig(sectorMode: SectorMode = 'aggregated'): StudyConfi
     listC: [...LIST_C],
     nic: [...NIC_DEFAULT],
     winsor: [1, 99],
+    vax: 'vax',
+    ivSmall: true,
   };
 }
 

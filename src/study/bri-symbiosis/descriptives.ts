@@ -25,6 +25,7 @@ export function descriptivesTable(panel: DataFrame, vars: string[]): PaperTable 
   return {
     id: 'symbiosis_tableD1_descriptives',
     title: 'Table D1 Descriptive statistics (main sample, after winsorizing)',
+    stub: 'variable',
     header: ['N', 'Mean', 'SD', 'Min', 'Max'],
     rows: out,
     notes: ['Variables as they enter the regressions: winsorized levels and logs of winsorized levels; dummies unclipped.'],
@@ -56,6 +57,7 @@ export function vifTable(panel: DataFrame, vars: string[]): PaperTable {
   return {
     id: 'symbiosis_tableD2_vif',
     title: 'Table D2 Correlations and variance inflation factors (main sample)',
+    stub: 'variable',
     header: [...vars.map(label), 'VIF'],
     rows: grid,
     notes: ['VIF from auxiliary OLS of each regressor on the others and a constant, without fixed effects; VIF > 10 flagged.'],

@@ -5,6 +5,7 @@
  * dropping (as `reg`), R2 of the dummy-variable model. Regressors absorbed by the FE (ln DIS, ln CUL) are
  * reported as omitted. The estimation sample is a 0/1 column of the panel.
  */
+import { pNorm2 } from '../../econometrics/dist.js';
 import { feols, type FeolsResult } from '../../econometrics/feols.js';
 import { takeRows, type DataFrame } from '../../econometrics/frame.js';
 import { feolsTerms, sampleRows, type TermEstimate } from '../fit.js';
@@ -18,12 +19,17 @@ export interface ModelSpec {
   regressors: string[];
   /** Name of the 0/1 sample column. */
   sample: string;
-  /** 2SLS: the endogenous regressor (also listed first in `regressors`) and its excluded instrument. */
-  iv?: { endog: string; instrument: string };
+  /** Description of the excluded instrument of a first stage (documentation in the estimate JSON only). */
+  instrument?: string;
+  /** 2SLS: the endogenous regressor (also listed first in `regressors`) and its excluded instrument;
+   * small = false: HC0 SE and normal p-values (ivreg2's default) instead of HC1 and t(N-K). */
+  iv?: { endog: string; instrument: string; small?: boolean; label?: string };
 }
 
 export interface IvTests {
   instrument: string;
+  /** Description of the instrument (e.g. "stand-in instrument ..."), copied from the model spec. */
+  label?: string;
   kpLM: number;
   kpLMp: number;
   kpF: number;
@@ -68,12 +74,17 @@ export function fitModel(panel: DataFrame, spec: ModelSpec): Fit {
   }
   const exog = spec.regressors.filter((v) => v !== spec.iv!.endog);
   const f = `${spec.dep} ~ ${exog.length ? exog.join(' + ') : '1'} | ${fe} | ${spec.iv.endog} ~ ${spec.iv.instrument}`;
-  const r = feols(f, data, { vcov: 'hc1', dropSingletons: false });
+  const small = spec.iv.small !== false;
+  const r = feols(f, data, { vcov: small ? 'hc1' : 'hc0', dropSingletons: false });
   const fit = toFit(r, spec.dep);
+  if (!small) {
+    for (const t of fit.terms) t.p = pNorm2(t.t);
+    fit.vcov += '; normal p-values (ivreg2 without small)';
+  }
   // report the endogenous regressor first, as in the paper
   fit.terms.sort((a, b) => (a.term === spec.iv!.endog ? -1 : b.term === spec.iv!.endog ? 1 : 0));
   const d = r.iv!;
-  fit.iv = { instrument: spec.iv.instrument, kpLM: d.kpLM, kpLMp: d.kpLMp, kpF: d.kpF, cdF: d.cdF, stockYogo10: 16.38 };
+  fit.iv = { instrument: spec.iv.instrument, ...(spec.iv.label ? { label: spec.iv.label } : {}), kpLM: d.kpLM, kpLMp: d.kpLMp, kpF: d.kpF, cdF: d.cdF, stockYogo10: 16.38 };
   return fit;
 }
 

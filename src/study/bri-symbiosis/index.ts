@@ -9,7 +9,7 @@
  * Options (--option key=value): attribution=wwz|local|origin, fta=strict|broad, break=<year>, nic=IDN,TUR|+KOR,
  * winsor=off, covariates=<csv>, sectors=native (also --sectors native), list_c=<comma list>.
  */
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { OptionError, InputError } from '../../errors.js';
@@ -32,7 +32,15 @@ import { controlList, transformPanel } from './transform.js';
 export const DATA_DIR = fileURLToPath(new URL('../../../data/', import.meta.url));
 
 /** Options of this study (`--option key=value` or `--key value`). */
-export const KNOWN_OPTIONS = ['sectors', 'attribution', 'fta', 'break', 'nic', 'winsor', 'list_c', 'd2_c7', 'covariates'];
+export const KNOWN_OPTIONS = ['sectors', 'attribution', 'vax', 'fta', 'break', 'nic', 'winsor', 'list_c', 'd2_c7', 'iv_small', 'covariates'];
+
+/** A 0/1 option (1, true, yes or a bare flag; 0, false, no). */
+function boolOption(key: string, value: string): boolean {
+  const v = value.trim().toLowerCase();
+  if (['1', 'true', 'yes', ''].includes(v)) return true;
+  if (['0', 'false', 'no'].includes(v)) return false;
+  throw new OptionError(`${key} must be 1/true or 0/false, got "${value}".`);
+}
 
 export function configFromOptions(ctx: Pick<StudyContext, 'options' | 'countries' | 'years'>): StudyConfig {
   const o = ctx.options;
@@ -50,11 +58,17 @@ export function configFromOptions(ctx: Pick<StudyContext, 'options' | 'countries
     if (o.fta !== 'strict' && o.fta !== 'broad') throw new OptionError(`fta must be strict or broad, got "${o.fta}".`);
     cfg.fta = o.fta;
   }
+  if (o.vax) {
+    if (o.vax !== 'vax' && o.vax !== 'dva') throw new OptionError(`vax must be vax or dva, got "${o.vax}".`);
+    cfg.vax = o.vax;
+  }
+  if (o.iv_small !== undefined) cfg.ivSmall = boolOption('iv_small', o.iv_small);
   if (o.break) cfg.breakYear = Number(o.break);
   if (o.nic) cfg.nic = parseNic(o.nic);
+  if (o.winsor !== undefined && !['off', 'on'].includes(o.winsor)) throw new OptionError(`winsor must be on or off, got "${o.winsor}".`);
   if (o.winsor === 'off') cfg.winsor = null;
   if (o.list_c) cfg.listC = o.list_c.split(',').map(normalizeCountry);
-  if (o.d2_c7 === '1' && mode === 'aggregated') cfg.highTech.add('C7');
+  if (o.d2_c7 !== undefined && boolOption('d2_c7', o.d2_c7) && mode === 'aggregated') cfg.highTech.add('C7');
   if (ctx.countries?.length) cfg.partners = ctx.countries.map(normalizeCountry);
   if (ctx.years) cfg.window = ctx.years;
   return cfg;
@@ -77,6 +91,7 @@ function selectYears(files: string[], cfg: StudyConfig, explicitWindow: boolean)
 
 async function run(ctx: StudyContext): Promise<StudyResult> {
   const cfg = configFromOptions(ctx);
+  if (ctx.options.covariates && !existsSync(ctx.options.covariates)) throw new OptionError(`covariates: ${ctx.options.covariates}: no such file.`);
   const years = selectYears(ctx.files, cfg, !!ctx.years);
   const measures: YearMeasures[] = [];
   for (const [k, [year, file]] of years.entries()) {
@@ -107,7 +122,7 @@ async function run(ctx: StudyContext): Promise<StudyResult> {
   const worst = (k: keyof YearMeasures['checks']) => Math.max(...measures.map((m) => m.checks[k]));
   const notes = [
     `Partners (${cfg.partners.length}): ${cfg.partners.join(', ')}; home ${cfg.home}; sectors ${cfg.sectors.join(', ')} (${cfg.sectorMode}).`,
-    `Estimation window ${cfg.window[0]}-${cfg.window[1]}; tables read ${years[0][0]}-${years[years.length - 1][0]}; attribution=${cfg.attribution}; FTA ${cfg.fta}; D3 break ${cfg.breakYear}.`,
+    `Estimation window ${cfg.window[0]}-${cfg.window[1]}; tables read ${years[0][0]}-${years[years.length - 1][0]}; attribution=${cfg.attribution}; vax=${cfg.vax}; FTA ${cfg.fta}; D3 break ${cfg.breakYear}.`,
     `Winsorizing: ${cfg.winsor ? `[p${cfg.winsor[0]}, p${cfg.winsor[1]}] (Stata _pctile) over window cells` : 'off'}; cut-offs: ${Object.entries(cuts).filter(([, c]) => c.n > 0).map(([v, c]) => `${v} [${c.lo.toPrecision(4)}, ${c.hi.toPrecision(4)}]`).join('; ')}.`,
     hasCov ? `Covariates: ${covPath}.` : 'Covariates not supplied: POL, ECO, CUL and LAB are not computed; ln DIS = ln distcap (oil = 1); Table 2 uses the stand-in instrument.',
     'ROM distance: Beijing-Bucharest great-circle distance (computed; CEPII has no Romania).',

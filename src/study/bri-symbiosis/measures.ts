@@ -9,7 +9,24 @@ import type { IoModel } from '../../mrio/model.js';
 import type { StudyConfig } from './config.js';
 import { countryBySector, rca } from '../../indicators/rca.js';
 import { foreignFinalOutput, pairIndices, relocation, symbiosisContext, valueAddedExports } from '../../indicators/symbiosis.js';
+import { wwz } from '../../decompose/wwz.js';
 import { foreignVa, indirectVa, wwzPieces } from './flows.js';
+
+/**
+ * Returned domestic value added RDV_FIN + RDV_FIN2 + RDV_INT of every exporter country-sector, summed over
+ * importers (WWZ 2013 in decompr's terms; option vax=dva of spec 3.2). Indexed s * N + i.
+ */
+export function returnedDva(m: IoModel): Float64Array {
+  const w = wwz(m);
+  const out = new Float64Array(m.GN);
+  for (let i = 0; i < m.GN; i++) {
+    for (let r = 0; r < m.G; r++) {
+      const o = i * m.G + r;
+      out[i] += w.RDV_FIN[o] + w.RDV_FIN2[o] + w.RDV_INT[o];
+    }
+  }
+  return out;
+}
 
 export const CELL_FIELDS = [
   'ITR', 'ITR_c_to_r', 'ITR_r_to_c', 'RH', 'HD', 'RVC', 'INC', 'GVC_P', 'GVC_D', 'RCA_D',
@@ -64,6 +81,7 @@ export function yearMeasures(m: IoModel, cfg: StudyConfig, year: number): YearMe
   const sec = cfg.sectors.map((s) => t.sectors.indexOf(s));
   const ctx = symbiosisContext(m);
   const pieces = wwzPieces(m);
+  const rdv = cfg.vax === 'dva' ? returnedDva(m) : undefined;
 
   // per country of {home} + partners: VAX, IV, FV by sector
   const vaxAll = new Map<number, Float64Array>();
@@ -71,7 +89,9 @@ export function yearMeasures(m: IoModel, cfg: StudyConfig, year: number): YearMe
   const fv = new Map<number, Float64Array>();
   for (const a of [c, ...parts]) {
     const Fa = foreignFinalOutput(m, a);
-    vaxAll.set(a, valueAddedExports(ctx, a, cfg.attribution, Fa));
+    const vaxA = valueAddedExports(ctx, a, cfg.attribution, Fa);
+    if (rdv) for (let i = 0; i < N; i++) vaxA[i] += rdv[a * N + i];
+    vaxAll.set(a, vaxA);
     iv.set(a, indirectVa(ctx, pieces, a, Fa));
     fv.set(a, foreignVa(ctx, pieces, a));
   }

@@ -87,13 +87,15 @@ export function runModels(panel: DataFrame, cfg: StudyConfig, hasCovariates: boo
   const instr = hasCovariates ? 'LAB_w' : 'z_standin';
   const instrName = hasCovariates ? 'LAB (labour force, millions)' : 'z, stand-in instrument (leave-one-out partner mean of ln ITR)';
   const fs: ModelSpec = { dep: 'ln_ITR_w', regressors: [instr, ...ctrl], sample: 'sample_iv' };
-  const t2: RegColumn[] = [{ fit: run('symbiosis_table2_iv', 1, fs), controls: true, header: 'ln ITR (first stage)' }];
-  DEPS.forEach((y, k) => t2.push({ fit: run('symbiosis_table2_iv', k + 2, { dep: y, regressors: ['ln_ITR_w', ...ctrl], sample: 'sample_iv', iv: { endog: 'ln_ITR_w', instrument: instr } }), controls: true }));
+  const t2: RegColumn[] = [{ fit: run('symbiosis_table2_iv', 1, { ...fs, instrument: instrName }), controls: true, header: 'ln ITR (first stage)' }];
+  DEPS.forEach((y, k) => t2.push({ fit: run('symbiosis_table2_iv', k + 2, { dep: y, regressors: ['ln_ITR_w', ...ctrl], sample: 'sample_iv', iv: { endog: 'ln_ITR_w', instrument: instr, small: cfg.ivSmall, label: instrName } }), controls: true }));
   const ivc = t2.slice(1).map((c) => c.fit.iv!);
   const cl = clusteredFirstStageF(df, fs, 'sector_year');
   const t2notes = [
     `Instrument: ${instrName}.`,
-    'Second stages: 2SLS, HC1 with K = all second-stage parameters, t(N-K) p-values (ivreg2 robust small).',
+    cfg.ivSmall
+      ? 'Second stages: 2SLS, HC1 with K = all second-stage parameters, t(N-K) p-values (ivreg2 robust small).'
+      : 'Second stages: 2SLS, HC0 SE and normal p-values (ivreg2 robust, option iv_small=false).',
   ];
   if (!hasCovariates) {
     t2notes.push('Stand-in instrument: its exclusion restriction is weaker than the paper\'s (LAB is not shipped); it exercises the IV machinery only.');
@@ -111,7 +113,7 @@ export function runModels(panel: DataFrame, cfg: StudyConfig, hasCovariates: boo
     ],
     notes: [...t2notes, ...missingCtrl],
   }));
-  estimates.push({ id: 'symbiosis_table2_iv_cluster_F', table: 'symbiosis_table2_iv', column: '(1)', result: { clusteredBy: 'sector_year', F: cl.F, clusters: cl.G } });
+  estimates.push({ id: 'symbiosis_table2_iv_cluster_F', table: 'symbiosis_table2_iv', column: '(1)', result: { instrument: instrName, clusteredBy: 'sector_year', F: cl.F, clusters: cl.G } });
 
   // Tables 3-5 heterogeneity
   const het: Array<[string, string, string]> = [

@@ -82,8 +82,12 @@ export function resolveGroup(spec: string): { name: string; countries: string[] 
   return { name: 'custom', countries: parseList(spec, 'group') };
 }
 
-function flag(v: string | undefined): boolean {
-  return v !== undefined && ['1', 'true', 'yes', ''].includes(v.trim().toLowerCase());
+function flag(v: string | undefined, key: string): boolean {
+  if (v === undefined) return false;
+  const s = v.trim().toLowerCase();
+  if (['1', 'true', 'yes', ''].includes(s)) return true;
+  if (['0', 'false', 'no'].includes(s)) return false;
+  throw new OptionError(`${key} must be 1 or 0 (or a bare --${key.replace(/_/g, '-')}); got "${v}".`);
 }
 
 /** Build the configuration from runner options, --countries and --years. */
@@ -93,7 +97,7 @@ export function configFromOptions(options: Record<string, string>, countries?: s
     if (!known.has(k)) throw new OptionError(`bri-upgrading: unknown option "${k}" (known: ${[...known].join(', ')}).`);
   }
   const g = countries?.length ? { name: 'custom', countries: parseList(countries.join(','), '--countries') } : resolveGroup(options.group ?? 'main');
-  const dropChina = flag(options.drop_china);
+  const dropChina = flag(options.drop_china, 'drop_china');
   const hostSpec = options.host_set ?? 'G7';
   const hosts = hostSpec.trim().toUpperCase() === 'G7' ? [...HOSTS_G7] : parseList(hostSpec, 'host_set');
   let syntheticSeed: number | undefined;

@@ -23,7 +23,8 @@ export function descriptivesTable(df: DataFrame, vars: readonly string[], rows: 
   return {
     id: 'upgrading_table1_descriptives',
     title: 'Table 1 Descriptive statistics (estimation sample)',
-    header: ['N', 'Mean', 'SD', 'Min', 'Max'],
+    stub: 'variable',
+    header: ['N', 'mean', 'SD', 'min', 'max'],
     rows: vars.map((v) => {
       const s = summarize(pick(df, v, rows), v);
       return { label: label(v), cells: [String(s.n), fmt(s.mean, 4), fmt(s.sd, 4), fmt(s.min, 4), fmt(s.max, 4)] };
@@ -64,10 +65,11 @@ export function countryTable(changes: readonly CountryChange[], notes: string[])
   return {
     id: 'upgrading_table1b_countries',
     title: 'Table 1b GVC participation and position by country, first and last sample year',
-    header: ['First year', 'Last year', 'GVCP_first', 'GVCP_last', 'GVCP_change', 'GVCL_first', 'GVCL_last', 'GVCL_change'],
+    stub: 'country',
+    header: ['GVCP_first', 'GVCP_last', 'GVCP_change', 'GVCL_first', 'GVCL_last', 'GVCL_change', 'first_year', 'last_year'],
     rows: changes.map((c) => ({
       label: c.country,
-      cells: [String(c.first), String(c.last), fmt(c.GVCP[0], 4), fmt(c.GVCP[1], 4), fmt(c.GVCP[1] - c.GVCP[0], 4), fmt(c.GVCL[0], 4), fmt(c.GVCL[1], 4), fmt(c.GVCL[1] - c.GVCL[0], 4)],
+      cells: [fmt(c.GVCP[0], 4), fmt(c.GVCP[1], 4), fmt(c.GVCP[1] - c.GVCP[0], 4), fmt(c.GVCL[0], 4), fmt(c.GVCL[1], 4), fmt(c.GVCL[1] - c.GVCL[0], 4), String(c.first), String(c.last)],
     })),
     notes: ['Project addition (not in the paper). GVCP = IV/E + FV/E; GVCL = ln(1 + IV/E) - ln(1 + FV/E) (KPWW 2010 on KWW 2014 terms).', ...notes],
   };
@@ -81,7 +83,8 @@ export function hausmanTable(tests: readonly HausmanTest[], notes: string[]): Pa
   return {
     id: 'upgrading_table2_hausman',
     title: 'Table 2 Hausman test: fixed vs random effects (full model)',
-    header: ['chi2', 'df', 'p-value', 'Preferred model'],
+    stub: 'dependent',
+    header: ['chi2', 'df', 'p-value', 'preferred model'],
     rows: tests.map((h) => ({ label: h.dep, cells: [fmt(h.chi2, 4), String(h.df), Number.isFinite(h.p) ? fmt(h.p, 4) : 'n/a', h.preferred] })),
     notes: [
       "H = (b_FE - b_RE)'[V_FE - V_RE]^-1 (b_FE - b_RE) over the common slopes, each V from its own fit (FE conventional, RE Swamy-Arora); chi2(df). FE preferred when p < 0.05.",
@@ -100,6 +103,7 @@ export function vifTable(df: DataFrame, vars: readonly string[], rows: readonly 
     table: {
       id: 'upgrading_tableA1_vif',
       title: 'Table A1 Variance inflation factors (not in the paper)',
+      stub: 'variable',
       header: ['VIF'],
       rows: [...r.rows.map((x) => ({ label: label(x.variable), cells: [fmt(x.vif, 3)] })), { label: 'Mean VIF', cells: [fmt(r.mean, 3)], rule: true }],
       notes: [`Pooled OLS of each regressor on the others and a constant (Stata regress + estat vif), N = ${r.nobs}.`, ...notes],

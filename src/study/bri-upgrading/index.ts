@@ -13,7 +13,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { InputError } from '../../errors.js';
+import { InputError, OptionError } from '../../errors.js';
 import { buildModel } from '../../mrio/model.js';
 import { parseLabeledCsv } from '../../mrio/read/labeled-csv.js';
 import { useBestBackend } from '../../node/backend.js';
@@ -58,7 +58,7 @@ export async function computeMeasures(ctx: Pick<StudyContext, 'readText' | 'prog
 
 /** External inputs: files named in the options, or the synthetic generator. */
 export function loadExternals(ctx: Pick<StudyContext, 'readText'>, cfg: UpgradingConfig, years: [number, number]): Externals {
-  for (const f of [cfg.covariates, cfg.ofdi, cfg.hostsFile]) if (f && !existsSync(f)) throw new InputError(`${f}: no such file.`);
+  for (const f of [cfg.covariates, cfg.ofdi, cfg.hostsFile]) if (f && !existsSync(f)) throw new OptionError(`${f}: no such file (covariates, ofdi and hosts name CSV files).`);
   if (cfg.syntheticSeed !== undefined) {
     const s = syntheticCovariates(cfg.syntheticSeed, cfg.countries, cfg.hosts, years);
     const src = `synthetic(seed=${cfg.syntheticSeed})`;

@@ -3,7 +3,7 @@
  * variable; rows Tariff, ln(1+Sofdi), K, Hum, RD, PGDP (K_w, PGDP_w when the WIOD proxies enter), Constant,
  * each "coef + stars" with "(SE)" below (empty when a regressor is not in the column); then Country FE,
  * Year FE, N, Countries, within R2; footer with the SE type and star levels. The tidy CSV holds every
- * coefficient (year dummies included) with the within R2 in its r2 field.
+ * coefficient (year dummies included) with the within R2 in its r2_within column (spec 6).
  */
 import { fmt, stars, type PaperTable, type TableRow, type TidyRow } from '../table.js';
 import { LABELS } from './columns.js';
@@ -65,7 +65,7 @@ export function regressionTable(spec: RegTableSpec): PaperTable {
   const omitted = [...new Set(fits.flatMap((f) => f.omitted))];
   const notes = [seNote(fits)];
   if (fits.some((f) => f.yearFe)) notes.push('Year FE: year dummies (first sample year omitted) as in xtreg y x i.year, fe; their coefficients are in the CSV.');
-  notes.push('Constant: xtreg convention, grand means ybar - xbar\'b. The CSV field r2 is the within R2.');
+  notes.push('Constant: xtreg convention, grand means ybar - xbar\'b. The CSV column r2_within is the within R2.');
   if (omitted.length) notes.push(`Omitted as collinear: ${omitted.map(label).join(', ')}.`);
   notes.push(...(spec.notes ?? []));
   return {
@@ -76,5 +76,6 @@ export function regressionTable(spec: RegTableSpec): PaperTable {
     rows,
     notes,
     tidy,
+    tidyR2: 'r2_within',
   };
 }

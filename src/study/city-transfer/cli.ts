@@ -62,7 +62,8 @@ export function parseCityArgs(argv: readonly string[]): CityRunOptions {
   const out = v['--out'] ?? 'city-transfer-out';
   const base: CityRunOptions = { out, study, png: !b.has('--no-png') };
   const synFlags = ['--synthetic', '--effects', '--seed', '--noise', '--beta-hsr', '--beta-info', '--beta-double'].filter((f) => f in v);
-  if (v['--data'] !== undefined && !('--synthetic' in v)) {
+  if (v['--data'] !== undefined && '--synthetic' in v) throw new OptionError('--data: not valid with --synthetic (give one of them).');
+  if (v['--data'] !== undefined) {
     if (synFlags.length) throw new OptionError(`${synFlags[0]}: only valid with --synthetic.`);
     return { ...base, data: v['--data'] };
   }

@@ -118,9 +118,10 @@ export function descriptivesTable(df: DataFrame): PaperTable {
   return {
     id: 'city_table_C1_descriptives',
     title: `Table C1. Descriptive statistics (${df.nrow} observations)`,
+    stub: 'Symbol',
     header: ['Variable', 'Description', 'Mean', 'Median', 'SD', 'Min', 'Max'],
     rows,
-    notes: ['Symbol in the first column. City controls: origin-city values over all pair-period rows.'],
+    notes: ['City controls: origin-city values over all pair-period rows.'],
   };
 }
 

@@ -85,6 +85,13 @@ function intOpt(key: string, value: string, min: number): number {
   return v;
 }
 
+function boolOpt(key: string, value: string): boolean {
+  const v = value.trim().toLowerCase();
+  if (['1', 'true', 'yes', ''].includes(v)) return true;
+  if (['0', 'false', 'no'].includes(v)) return false;
+  throw new OptionError(`${key} must be 1 or 0 (or a bare --${key.replace(/_/g, '-')}); got "${value}".`);
+}
+
 const KNOWN = new Set([
   'scope', 'mu_basis', 'dvx', 'standardize', 'se', 'covariates', 'trim', 'grid', 'bootstrap', 'seed', 'row_unit',
   'differences', 'fig2_quadratic', 'emerging', 'sectors',
@@ -117,8 +124,8 @@ export function configFromOptions(o: Record<string, string>, years?: [number, nu
   }
   if (o.bootstrap !== undefined) cfg.bootstrap = intOpt('bootstrap', o.bootstrap, 0);
   if (o.seed !== undefined) cfg.seed = intOpt('seed', o.seed, 0);
-  if (o.row_unit !== undefined) cfg.rowUnit = ['1', 'true', 'yes'].includes(o.row_unit.toLowerCase());
-  if (o.fig2_quadratic !== undefined) cfg.fig2Quadratic = ['1', 'true', 'yes'].includes(o.fig2_quadratic.toLowerCase());
+  if (o.row_unit !== undefined) cfg.rowUnit = boolOpt('row_unit', o.row_unit);
+  if (o.fig2_quadratic !== undefined) cfg.fig2Quadratic = boolOpt('fig2_quadratic', o.fig2_quadratic);
   if (o.emerging) cfg.emerging = o.emerging.split(',').map(normalizeIso).filter(Boolean);
   return cfg;
 }

@@ -1,10 +1,10 @@
 /**
  * Estimates of the deglobalization study as JSON documents (one per table column) and the tidy CSV of every
  * estimate with the spec's columns (table, column, term, estimate, se, t, p, n, r2_within, r2_lsdv), written
- * as the grid table `deglob_estimates` (the runner's tidy CSV has one R^2 column only).
+ * as `deglob_estimates` (its CSV is the tidy one; Markdown, LaTeX and HTML show the same lines as a grid).
  */
 import { thresholdJson } from '../../econometrics/threshold/index.js';
-import { num, type PaperTable, type TableRow } from '../table.js';
+import { num, type PaperTable, type TableRow, type TidyRow } from '../table.js';
 import type { Estimate } from '../types.js';
 import type { DeglobConfig } from './config.js';
 import type { Fit, Table1Fits } from './regressions.js';
@@ -77,11 +77,18 @@ export function estimatesTable(t1: Table1Fits, th: readonly ThresholdEq[]): Pape
     label: l.table,
     cells: [l.column, l.term, num(l.estimate), num(l.se), num(l.t), num(l.p), num(l.n), num(l.r2w), num(l.r2l)],
   }));
+  const tidy: TidyRow[] = lines.map((l) => ({
+    table: l.table, column: l.column, term: l.term, estimate: l.estimate, se: l.se, t: l.t, p: l.p, n: l.n, r2: l.r2w, extra: { r2_lsdv: l.r2l },
+  }));
   return {
     id: 'deglob_estimates',
     title: 'Every estimate (tidy): Tables 1-3',
+    stub: 'table',
     header: ['column', 'term', 'estimate', 'se', 't', 'p', 'n', 'r2_within', 'r2_lsdv'],
     rows,
+    tidy,
+    tidyR2: 'r2_within',
+    tidyExtra: ['r2_lsdv'],
     notes: ['First column: table. Table 2 rows gamma_m: estimate = threshold, t = F_m, p = bootstrap p-value.'],
   };
 }

@@ -8,7 +8,8 @@
  *
  * Options (--option key=value): see config.ts; e.g. bootstrap=100, scope=total, se=cluster, dvx=kww_iv.
  */
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
+import { OptionError } from '../../errors.js';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { useBestBackend } from '../../node/backend.js';
@@ -82,6 +83,7 @@ export function analyze(measures: readonly YearMeasures[], cfg: DeglobConfig, co
 async function run(ctx: StudyContext): Promise<StudyResult> {
   await useBestBackend();
   const cfg = configFromOptions(ctx.options, ctx.years, ctx.countries);
+  if (cfg.covariates && !existsSync(cfg.covariates)) throw new OptionError(`covariates: ${cfg.covariates}: no such file.`);
   const measures = loadMeasures(ctx.files, cfg, (p) => ctx.readText(p), ctx.progress);
   const cov = cfg.covariates ? parseCovariates(ctx.readText(cfg.covariates), cfg.covariates, measures[0].countries) : undefined;
   return analyze(measures, cfg, cov, ctx.progress);

@@ -53,7 +53,7 @@ export function table1(f: { eq16: Fit; eq17: Fit; eq18_k2: Fit; eq18_k4: Fit; co
   rows.push({ label: 'N', cells: fits.map((x) => String(x.n)) });
   rows.push({ label: 'Within R2', cells: fits.map((x) => fmt(x.r2Within)) });
   rows.push({ label: 'LSDV R2', cells: fits.map((x) => fmt(x.r2Lsdv)) });
-  const tidy: TidyRow[] = fits.flatMap((x) => x.terms.map((t) => ({ column: x.column, term: t.term, estimate: t.estimate, se: t.se, t: t.t, p: t.p, n: x.n, r2: x.r2Within })));
+  const tidy: TidyRow[] = fits.flatMap((x) => x.terms.map((t) => ({ column: x.column, term: t.term, estimate: t.estimate, se: t.se, t: t.t, p: t.p, n: x.n, r2: x.r2Within, extra: { r2_lsdv: x.r2Lsdv } })));
   return {
     id: 'deglob_table1',
     title: 'Table 1. Determinants of GVC participation: two-way fixed effects (eqs. 16-18)',
@@ -65,9 +65,11 @@ export function table1(f: { eq16: Fit; eq17: Fit; eq18_k2: Fit; eq18_k4: Fit; co
       `${seLabel(cfg.se)}.`,
       `Eq. (18): ${cfg.differences} k-year differences of every variable, country and year effects kept. Eq. (17) control: ${ctrl}.`,
       scaleNote(cfg),
-      'Tidy CSV: r2 = within R2 (the LSDV R2 is in deglob_estimates.csv).',
+      'Tidy CSV columns r2_within and r2_lsdv: within and dummy-variable R2 (every estimate also in deglob_estimates.csv).',
     ],
     tidy,
+    tidyR2: 'r2_within',
+    tidyExtra: ['r2_lsdv'],
   };
 }
 
@@ -94,7 +96,7 @@ export function table3(eqs: readonly ThresholdEq[], cfg: DeglobConfig): PaperTab
   rows.push({ label: 'N', cells: eqs.map((e) => String(e.result.N)) });
   rows.push({ label: 'Within R2', cells: eqs.map((e) => fmt(e.result.final.r2within)) });
   rows.push({ label: 'LSDV R2', cells: eqs.map((e) => fmt(e.r2Lsdv)) });
-  const tidy: TidyRow[] = eqs.flatMap((e, k) => terms[k].map((t) => ({ column: e.id, term: t.term, estimate: t.estimate, se: t.se, t: t.t, p: t.p, n: e.result.N, r2: e.result.final.r2within })));
+  const tidy: TidyRow[] = eqs.flatMap((e, k) => terms[k].map((t) => ({ column: e.id, term: t.term, estimate: t.estimate, se: t.se, t: t.t, p: t.p, n: e.result.N, r2: e.result.final.r2within, extra: { r2_lsdv: e.r2Lsdv } })));
   return {
     id: 'deglob_table3',
     title: 'Table 3. Single-threshold models (threshold variable omega; eqs. 19-20)',
@@ -104,8 +106,10 @@ export function table3(eqs: readonly ThresholdEq[], cfg: DeglobConfig): PaperTab
       STAR_NOTE,
       `${seLabel(cfg.se)}; within transformation by country and year (Hansen 1999 with two-way effects).`,
       scaleNote(cfg),
-      'Tidy CSV: r2 = within R2; terms <x>_lo / <x>_hi are the regime-dependent slopes below / above gamma.',
+      'Tidy CSV columns r2_within and r2_lsdv; terms <x>_lo / <x>_hi are the regime-dependent slopes below / above gamma.',
     ],
     tidy,
+    tidyR2: 'r2_within',
+    tidyExtra: ['r2_lsdv'],
   };
 }

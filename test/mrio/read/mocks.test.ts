@@ -177,7 +177,7 @@ describe.skipIf(!HAVE_MOCKS)('raw MRIO samples', () => {
     expect(t.countries).toEqual(['AUS', 'AUT', 'AZE']);
     expect(t.sectors).toEqual(['Forestry and logging', 'Fishing', 'Crustaceans and molluscs']);
     expect(t.satellite!.labels[0]).toBe('c2f6_1A5_EDGAR_consistent');
-    expect(t.satellite!.units[0]).toBe('kilotonnes');
+    expect(t.satellite!.units?.[0]).toBe('kilotonnes');
     const raw = (name: string) =>
       readFileSync(join(dir, 'GLORIA_MRIOs_59_2022', `0_120secMother_AllCountries_002_${name}-Results_2022_059_Markup001(full).csv`), 'utf8')
         .trim()
