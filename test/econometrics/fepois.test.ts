@@ -303,6 +303,11 @@ describe('fepois with fixed effects = dummy-variable Newton Poisson GLM', () => 
     const txt = renderRegTable(regTable([cf]), 'text');
     expect(txt).toMatch(/x1/);
     expect(txt).toMatch(/id FE/);
+    // McFadden pseudo R2 = 1 - logLik / logLik(null), printed with 3 decimals; no OLS R2 row
+    expect(cf.pseudoR2).toBeGreaterThan(0);
+    expect(txt).toContain(`Pseudo R2`);
+    expect(txt).toContain(cf.pseudoR2.toFixed(3));
+    expect(txt).not.toMatch(/^R2 /m);
   });
 
   it('two FE with weights and an offset column', () => {

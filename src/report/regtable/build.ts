@@ -5,7 +5,7 @@
  *   coefficient rows: estimate with significance stars (* p<0.1, ** p<0.05, *** p<0.01 by default),
  *                     then the SE (or t statistic) in parentheses on the next row;
  *   fixed-effect rows: one per FE name in any model, "Yes" / "No";
- *   fit rows: Observations, R2, Within R2 (when any model reports it).
+ *   fit rows: Observations, R2, Within R2, Pseudo R2 (each when any model reports it).
  * Coefficients are listed in order of first appearance across models (`keep`/`drop` filter by
  * exact name or RegExp, `labels` renames). Notes give the star legend and each model's vcov convention.
  */
@@ -21,6 +21,8 @@ export interface RegModel {
   nobs: number;
   r2?: number;
   r2Within?: number;
+  /** McFadden pseudo R2 of likelihood models (fepois). */
+  pseudoR2?: number;
   fixef?: { names: string[] };
   vcovNote?: string;
 }
@@ -110,6 +112,9 @@ export function regTable(models: readonly RegModel[], opts: RegTableOptions = {}
   }
   if (models.some((m) => m.r2Within !== undefined && Number.isFinite(m.r2Within))) {
     rows.push({ kind: 'fit', label: 'Within R2', cells: models.map((m) => (m.r2Within !== undefined && Number.isFinite(m.r2Within) ? fmtNum(m.r2Within, d) : '')) });
+  }
+  if (models.some((m) => m.pseudoR2 !== undefined && Number.isFinite(m.pseudoR2))) {
+    rows.push({ kind: 'fit', label: 'Pseudo R2', cells: models.map((m) => (m.pseudoR2 !== undefined && Number.isFinite(m.pseudoR2) ? fmtNum(m.pseudoR2, d) : '')) });
   }
   const legend = thr.map((t, i) => `${'*'.repeat(i + 1)} p<${t}`).join(', ');
   const notes = [`${opts.stat === 't' ? 't statistics' : 'Standard errors'} in parentheses. ${legend}.`];
