@@ -173,9 +173,7 @@ describe.skipIf(!haveHansen)('Hansen (1999) investment panel', () => {
   const f = 'i ~ q1 + q2 + q3 + d1 + qd1';
 
   it('full-grid single threshold 0.0157 with F1 = 32.82 (sigma2 = S1 / (n (T - 1)))', () => {
-    const t0 = performance.now();
     const r = thresholdModel(df!, f, vars, { thresholds: 1, bootstrap: 0 });
-    const ms = performance.now() - t0;
     expect(r.n).toBe(565);
     expect(r.T).toBe(14);
     expect(r.thresholds[0]).toBe(0.0157);
@@ -183,11 +181,19 @@ describe.skipIf(!haveHansen)('Hansen (1999) investment panel', () => {
     expect(r.steps[0].ssr).toBeCloseTo(17.781651237, 7);
     expect(r.steps[0].F).toBeCloseTo(32.8173, 3);
     expect(r.steps[0].candidates).toBeGreaterThan(6000);
-    expect(ms).toBeLessThan(5000);
     // regime coefficients of c1 (Hansen's Table: low-leverage firms invest less out of cash flow)
     const c = r.final.coef;
     expect(c[5].name).toBe('c1[d1<=0.0157]');
     expect(c[5].estimate).toBeLessThan(c[6].estimate);
+  });
+
+  it("sigma2: 'xthreg' rescales F by Stata xthreg's MSE = SSR/(nT - T); the threshold is unchanged", () => {
+    const r = thresholdModel(df!, f, vars, { thresholds: 1, bootstrap: 0, sigma2: 'xthreg' });
+    expect(r.thresholds[0]).toBe(0.0157);
+    // F from the two SSRs above with 565*14 - 14 = 7896 degrees of freedom
+    expect(r.steps[0].F).toBeCloseTo(((17.861099228 - 17.781651237) * 7896) / 17.781651237, 3);
+    expect(r.steps[0].F).toBeCloseTo(35.279, 2);
+    expect(() => thresholdModel(df!, f, vars, { thresholds: 1, bootstrap: 0, sigma2: 'stata' as 'xthreg' })).toThrow(/sigma2 must be/);
   });
 
   it("Hansen's grid (393 quantiles) and program reproduce his thresholds 0.0157 and 0.5362", () => {

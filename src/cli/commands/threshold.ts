@@ -26,6 +26,7 @@ interface Opts {
   effects: string;
   vce: string;
   hansenProgram?: boolean;
+  sigma2: string;
   json?: boolean;
 }
 
@@ -59,6 +60,7 @@ export function register(program: Command): void {
     .option('--effects <e>', "fixed effects: 'unit' (Hansen) or 'twoway'", 'unit')
     .option('--vce <type>', 'standard errors of the final regression: classical, white, hc1, cluster', 'classical')
     .option('--hansen-program', "replicate Hansen's program: drop each unit's last period after demeaning")
+    .option('--sigma2 <convention>', "scale of F and LR: hansen = SSR/(n(T-1)) (default) or xthreg = SSR/(nT-T), Stata xthreg's MSE", 'hansen')
     .option('--json', 'print JSON')
     .action(async (data: string, formula: string, o: Opts) => {
       const m = int('thresholds', o.thresholds, 1);
@@ -67,6 +69,7 @@ export function register(program: Command): void {
         if (!Number.isInteger(b) || b < 0) throw new OptionError(`--bootstrap must be non-negative integers, got "${o.bootstrap}".`);
         return b;
       });
+      if (o.sigma2 !== 'hansen' && o.sigma2 !== 'xthreg') throw new OptionError(`--sigma2 must be hansen or xthreg, got "${o.sigma2}".`);
       if (o.effects !== 'unit' && o.effects !== 'twoway') throw new OptionError(`--effects must be unit or twoway, got "${o.effects}".`);
       const df = await readPanel(data);
       const r = thresholdModel(
@@ -82,6 +85,7 @@ export function register(program: Command): void {
           effects: o.effects,
           vce: o.vce as ThresholdVce,
           dropLastPeriod: o.hansenProgram ?? false,
+          sigma2: o.sigma2 as 'hansen' | 'xthreg',
         },
       );
       if (o.json) process.stdout.write(JSON.stringify(thresholdJson(r), (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v instanceof Float64Array ? Array.from(v) : v), 2) + '\n');

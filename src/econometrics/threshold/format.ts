@@ -32,6 +32,7 @@ export function thresholdJson(r: ThresholdResult): Record<string, unknown> {
     se_white: Object.fromEntries(r.final.coef.map((c) => [c.name, c.seWhite])),
     se_classical: Object.fromEntries(r.final.coef.map((c) => [c.name, c.seClassical])),
     sigma2: r.steps.map((s) => s.sigma2),
+    sigma2_convention: r.sigma2,
     crit: r.steps.map((s) => s.crit),
     bootstrap: r.steps.map((s) => s.B),
     ci_sets: r.steps.map((s) => s.ci),
@@ -81,7 +82,7 @@ export function formatThreshold(r: ThresholdResult): string {
     if (s.refined) L.push(row('Th-1r', s.refined.gamma, c95(s.refined.ci)));
   }
   L.push('');
-  L.push(`Threshold effect tests (bootstrap; sigma2 = SSR / (n (T - 1))):`);
+  L.push(`Threshold effect tests (bootstrap; sigma2 = ${r.sigma2 === 'xthreg' ? 'SSR / (n T - T), as Stata xthreg' : 'SSR / (n (T - 1)), Hansen 1999'}):`);
   L.push(`  ${pad('test', 8, true)} ${pad('SSR', 12)} ${pad('sigma2', 10)} ${pad('F', 10)} ${pad('p', 7)} ${pad('B', 5)} ${pad('crit10', 9)} ${pad('crit5', 9)} ${pad('crit1', 9)}`);
   L.push(`  ${pad('linear', 8, true)} ${pad(r.ssr0.toFixed(6), 12)}`);
   const names = ['single', 'double', 'triple'];

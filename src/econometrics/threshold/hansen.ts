@@ -203,7 +203,10 @@ export function panelThreshold(data: ThresholdData, options: ThresholdOptions = 
   const cache = new BaseCache(d, pool);
   const minObs = Math.max(1, options.minObs ?? 1);
   const hOf = (k: number): number => Math.max(minObs, Math.ceil(trims[k] * N - 1e-9));
-  const dof = n * (T - 1);
+  if (options.sigma2 !== undefined && options.sigma2 !== 'hansen' && options.sigma2 !== 'xthreg') {
+    throw new OptionError(`sigma2 must be 'hansen' or 'xthreg', got "${String(options.sigma2)}".`);
+  }
+  const dof = options.sigma2 === 'xthreg' ? n * T - T : n * (T - 1);
 
   // ---- sequential search on the data ----
   const base0 = cache.get([]);
@@ -330,5 +333,6 @@ export function panelThreshold(data: ThresholdData, options: ThresholdOptions = 
     trim: trims,
     seed,
     distinct: d.values.length,
+    sigma2: options.sigma2 ?? 'hansen',
   };
 }

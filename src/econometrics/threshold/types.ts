@@ -38,6 +38,12 @@ export interface ThresholdOptions {
    * threshold 0.5362 on his data. Unit effects only.
    */
   dropLastPeriod?: boolean;
+  /**
+   * Scale of the F and LR statistics: 'hansen' (default) sigma2 = S / (n (T - 1)), Hansen (1999) eq. 17;
+   * 'xthreg' sigma2 = S / (n T - T), the MSE Stata's xthreg prints (so its Fstat column can be matched).
+   * Thresholds and coefficients do not depend on it.
+   */
+  sigma2?: 'hansen' | 'xthreg';
 }
 
 export interface ThresholdData {
@@ -135,4 +141,6 @@ export interface ThresholdResult {
   seed: number;
   /** Distinct values of q. */
   distinct: number;
+  /** Scale convention of F and LR (see ThresholdOptions.sigma2). */
+  sigma2: 'hansen' | 'xthreg';
 }
