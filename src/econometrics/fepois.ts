@@ -47,7 +47,7 @@ import { poissonSeparation } from './poisson-separation.js';
 import { poissonDeviance, poissonLogLik, poissonNull } from './poisson-family.js';
 import { poissonVcov, type PoissonSsc } from './poisson-vcov.js';
 import type { VcovType } from './vcov.js';
-import type { VcovChoice } from './types.js';
+import type { CoefResult, VcovChoice } from './types.js';
 
 export type { PoissonSsc } from './poisson-vcov.js';
 
@@ -77,24 +77,12 @@ export interface FepoisOptions {
   ssc?: PoissonSsc;
 }
 
-export interface FepoisResult {
+/** tstat holds z statistics and pvalue two-sided normal p-values. */
+export interface FepoisResult extends CoefResult {
   model: 'poisson';
-  formula: string;
-  depvar: string;
-  /** Coefficient names in order (collinear ones removed). */
-  names: string[];
-  coef: Record<string, number>;
-  se: Record<string, number>;
-  /** z statistics (key kept as tstat so regression tables can use the result). */
-  tstat: Record<string, number>;
-  /** Two-sided normal p-values. */
-  pvalue: Record<string, number>;
-  vcovMatrix: number[][];
   vcovType: VcovType;
-  vcovNote: string;
   /** Degrees of freedom of the reference distribution: Infinity (normal). */
   dfT: number;
-  nobs: number;
   dropped: {
     missing: number;
     nonFinite: number;

@@ -21,6 +21,7 @@ import { buildColumns, evalExpr } from './design.js';
 import { prepare } from './feols.js';
 import { olsFit } from './ols.js';
 import { pNorm2 } from './dist.js';
+import type { CoefResult } from './types.js';
 
 export interface FglsOptions {
   id: string;
@@ -31,17 +32,7 @@ export interface FglsOptions {
   corr?: 'ar1' | 'independent';
 }
 
-export interface FglsResult {
-  formula: string;
-  depvar: string;
-  names: string[];
-  coef: Record<string, number>;
-  se: Record<string, number>;
-  tstat: Record<string, number>;
-  pvalue: Record<string, number>;
-  vcovMatrix: number[][];
-  vcovNote: string;
-  nobs: number;
+export interface FglsResult extends CoefResult {
   groups: number;
   rho: number;
   /** sigma_i^2 by panel label. */

@@ -15,7 +15,7 @@ export { fepois, type FepoisOptions, type FepoisResult, type PoissonSsc } from '
 export { poissonSeparation, type SeparationInput, type SeparationResult } from './poisson-separation.js';
 export { poissonDeviance, poissonLogLik, poissonNull } from './poisson-family.js';
 export { poissonVcov, type PoissonVcovInput, type PoissonVcov } from './poisson-vcov.js';
-export type { FeolsOptions, FeolsResult, FirstStage, IvInfo, VcovChoice } from './types.js';
+export type { CoefResult, FeolsOptions, FeolsResult, FirstStage, IvInfo, VcovChoice } from './types.js';
 export { ivDiagnostics } from './iv.js';
 export { reRandom, hausman, betweenVariance, type ReOptions, type ReResult, type ReVariance, type BetweenVariance, type HausmanResult, type HausmanOptions } from './re.js';
 export { feglsPanel, type FglsOptions, type FglsResult } from './fgls.js';

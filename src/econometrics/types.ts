@@ -58,23 +58,28 @@ export interface IvInfo {
   note: string;
 }
 
-export interface FeolsResult {
+/** What every estimator returns: named coefficients with their inference (regression tables read this). */
+export interface CoefResult {
   formula: string;
   depvar: string;
   /** Coefficient names in order (collinear ones removed). */
   names: string[];
   coef: Record<string, number>;
   se: Record<string, number>;
+  /** t (or z) statistics. */
   tstat: Record<string, number>;
   pvalue: Record<string, number>;
   /** Variance matrix in `names` order. */
   vcovMatrix: number[][];
-  vcovType: VcovType;
   /** Human-readable convention of the variance estimator. */
   vcovNote: string;
+  nobs: number;
+}
+
+export interface FeolsResult extends CoefResult {
+  vcovType: VcovType;
   /** Degrees of freedom used for t tests. */
   dfT: number;
-  nobs: number;
   /** Rows dropped: missing values, non-finite transforms, FE singletons. */
   dropped: { missing: number; nonFinite: number; singletons: number };
   /** Regressors dropped as collinear (by name). */

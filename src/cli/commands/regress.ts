@@ -98,6 +98,16 @@ export function resolveModel(model?: string, family?: string): 'ols' | 'poisson'
   throw new OptionError(`unknown model '${m}' (use ols or poisson).`);
 }
 
+/** One line per reason rows or regressors left the estimation. */
+function droppedNotes(d: { missing: number; nonFinite: number; singletons: number }, collinear: string[]): string[] {
+  const notes: string[] = [];
+  if (d.missing) notes.push(`${d.missing} row(s) dropped for missing values`);
+  if (d.nonFinite) notes.push(`${d.nonFinite} row(s) dropped for non-finite transforms`);
+  if (d.singletons) notes.push(`${d.singletons} singleton row(s) dropped`);
+  if (collinear.length) notes.push(`dropped as collinear: ${collinear.join(', ')}`);
+  return notes;
+}
+
 export function register(program: Command): void {
   program
     .command('regress')
@@ -132,14 +142,10 @@ export function register(program: Command): void {
           return;
         }
         process.stdout.write(renderRegTable(regTable([r]), opts.format as RegFormat));
-        const notes: string[] = [];
+        const notes = droppedNotes(r.dropped, r.collinear);
         const d = r.dropped;
-        if (d.missing) notes.push(`${d.missing} row(s) dropped for missing values`);
-        if (d.nonFinite) notes.push(`${d.nonFinite} row(s) dropped for non-finite transforms`);
-        if (d.singletons) notes.push(`${d.singletons} singleton row(s) dropped`);
         if (d.separatedFe) notes.push(`${d.separatedFe} row(s) dropped as separated by fixed effects (all-zero outcome in their FE group)`);
         if (d.separatedRegressor) notes.push(`${d.separatedRegressor} row(s) dropped as separated by ${r.separatedBy.join(', ')}`);
-        if (r.collinear.length) notes.push(`dropped as collinear: ${r.collinear.join(', ')}`);
         notes.push(`Poisson PPML: deviance = ${r.deviance.toPrecision(8)}, pseudo-R2 = ${r.pseudoR2.toFixed(4)}, ${r.iterations} IRLS iteration(s)${r.converged ? '' : ' (NOT converged)'}; z statistics`);
         if (opts.format === 'text') process.stdout.write(notes.join('\n') + '\n');
         return;
@@ -155,12 +161,7 @@ export function register(program: Command): void {
         return;
       }
       process.stdout.write(renderRegTable(regTable([r]), opts.format as RegFormat));
-      const notes: string[] = [];
-      const d = r.dropped;
-      if (d.missing) notes.push(`${d.missing} row(s) dropped for missing values`);
-      if (d.nonFinite) notes.push(`${d.nonFinite} row(s) dropped for non-finite transforms`);
-      if (d.singletons) notes.push(`${d.singletons} singleton row(s) dropped`);
-      if (r.collinear.length) notes.push(`dropped as collinear: ${r.collinear.join(', ')}`);
+      const notes = droppedNotes(r.dropped, r.collinear);
       if (r.iv) for (const s of r.iv.firstStage) notes.push(`first stage ${s.endog}: F = ${s.F.toFixed(2)}, robust F = ${s.Frobust.toFixed(2)}`);
       if (r.iv) notes.push(`Kleibergen-Paap rk LM = ${r.iv.kpLM.toFixed(2)} (p = ${r.iv.kpLMp.toExponential(2)}), rk Wald F = ${r.iv.kpF.toFixed(2)}, Cragg-Donald F = ${r.iv.cdF.toFixed(2)}`);
       if (notes.length && opts.format === 'text') process.stdout.write(notes.join('\n') + '\n');
