@@ -5,16 +5,15 @@
  * test-artifacts/report.png). The browser test is skipped with a message when /usr/bin/chromium is absent.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { useBestBackend } from '../../src/node/backend.js';
 import { parseYears, runStudy } from '../../src/study/runner.js';
 import { PANEL_COLUMNS } from '../../src/study/bri-symbiosis/columns.js';
 import { REPO_ROOT } from '../shared-data.js';
+import { CHROMIUM, HAS_CHROMIUM, inspectPage } from '../browser.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 let dir: string;
 let outA: string;
 let outB: string;
@@ -113,46 +112,24 @@ describe('Parquet panel', () => {
   });
 });
 
-describe.skipIf(!existsSync(CHROMIUM))('report.html in headless Chromium', () => {
+describe.skipIf(!HAS_CHROMIUM)('report.html in headless Chromium', () => {
   it('renders without console errors and with every figure drawn', async () => {
-    const { chromium } = await import('playwright-core');
-    const profile = mkdtempSync(join(tmpdir(), 'gvc-chromium-'));
-    // a fresh profile directory is the --user-data-dir (playwright passes it through launchPersistentContext)
-    const browser = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: { width: 1280, height: 900 },
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    const page = await inspectPage(join(outA, 'report.html'), {
+      figures: '.figure svg, .figure img',
+      count: 'table.paper',
+      screenshot: join(REPO_ROOT, 'test-artifacts/report.png'),
     });
-    try {
-      const page = await browser.newPage();
-      const errors: string[] = [];
-      page.on('console', (m) => {
-        if (m.type() === 'error') errors.push(m.text());
-      });
-      page.on('pageerror', (e) => errors.push(e.message));
-      await page.goto(pathToFileURL(join(outA, 'report.html')).href);
-      const sizes = await page.$$eval('.figure svg, .figure img', (els) => els.map((e) => {
-        const r = e.getBoundingClientRect();
-        return [r.width, r.height];
-      }));
-      expect(sizes.length).toBe(6);
-      for (const [w, h] of sizes) {
-        expect(w).toBeGreaterThan(0);
-        expect(h).toBeGreaterThan(0);
-      }
-      expect(await page.$$eval('table.paper', (t) => t.length)).toBeGreaterThanOrEqual(11);
-      mkdirSync(join(REPO_ROOT, 'test-artifacts'), { recursive: true });
-      await page.screenshot({ path: join(REPO_ROOT, 'test-artifacts/report.png'), fullPage: false });
-      expect(errors).toEqual([]);
-    } finally {
-      await browser.close();
-      rmSync(profile, { recursive: true, force: true });
+    expect(page.sizes.length).toBe(6);
+    for (const [w, h] of page.sizes) {
+      expect(w).toBeGreaterThan(0);
+      expect(h).toBeGreaterThan(0);
     }
+    expect(page.counted).toBeGreaterThanOrEqual(11);
+    expect(page.errors).toEqual([]);
   });
 });
 
-if (!existsSync(CHROMIUM)) {
+if (!HAS_CHROMIUM) {
   // eslint-disable-next-line no-console
   console.warn(`[gvc tests] ${CHROMIUM} is absent: the report.html browser test is skipped (apt-get install -y chromium).`);
 }

@@ -5,17 +5,16 @@
  * Skipped with a message when /usr/bin/chromium is absent.
  */
 import { describe, expect, it, beforeAll } from 'vitest';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { runStudy } from '../../src/study/runner.js';
 import { runAsean } from '../../src/study/asean-similarity/run.js';
 import { cityTransferMain } from '../../src/study/city-transfer/cli.js';
 import { useBestBackend } from '../../src/node/backend.js';
 import { REPO_ROOT } from '../shared-data.js';
+import { HAS_CHROMIUM, inspectPage } from '../browser.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const quiet = () => undefined;
 
 /** Figure SVG files of a run, not counting a combined `<id>.svg` written beside its panels `<id>_<panel>.svg`. */
@@ -31,7 +30,7 @@ function svgFiles(dir: string): number {
   return stems.filter((s) => !stems.some((o) => o !== s && o.startsWith(`${s}_`))).length;
 }
 
-describe.skipIf(!existsSync(CHROMIUM))('study reports in headless Chromium', () => {
+describe.skipIf(!HAS_CHROMIUM)('study reports in headless Chromium', () => {
   const root = mkdtempSync(join(tmpdir(), 'gvc-reports-'));
   const dirs: Record<string, string> = {};
 
@@ -55,42 +54,18 @@ describe.skipIf(!existsSync(CHROMIUM))('study reports in headless Chromium', () 
 
   for (const name of ['asean-similarity', 'city-transfer', 'bri-upgrading', 'deglobalization']) {
     it(`${name}: no console errors, every figure drawn`, async () => {
-      const { chromium } = await import('playwright-core');
-      const profile = mkdtempSync(join(tmpdir(), 'gvc-chromium-'));
-      const browser = await chromium.launchPersistentContext(profile, {
-        executablePath: CHROMIUM,
-        headless: true,
-        viewport: { width: 1280, height: 900 },
-        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      const page = await inspectPage(join(dirs[name], 'report.html'), {
+        figures: 'body svg, body img',
+        screenshot: join(REPO_ROOT, 'test-artifacts', `report-${name}.png`),
       });
-      try {
-        const page = await browser.newPage();
-        const errors: string[] = [];
-        page.on('console', (m) => {
-          if (m.type() === 'error') errors.push(m.text());
-        });
-        page.on('pageerror', (e) => errors.push(e.message));
-        await page.goto(pathToFileURL(join(dirs[name], 'report.html')).href);
-        const sizes = await page.$$eval('body svg, body img', (els) =>
-          els.filter((e) => !e.parentElement?.closest('svg')).map((e) => {
-            const r = e.getBoundingClientRect();
-            return [r.width, r.height];
-          }),
-        );
-        const figureFiles = svgFiles(dirs[name]);
-        expect(figureFiles).toBeGreaterThan(0);
-        expect(sizes.length).toBeGreaterThanOrEqual(figureFiles);
-        for (const [w, h] of sizes) {
-          expect(w).toBeGreaterThan(0);
-          expect(h).toBeGreaterThan(0);
-        }
-        mkdirSync(join(REPO_ROOT, 'test-artifacts'), { recursive: true });
-        await page.screenshot({ path: join(REPO_ROOT, 'test-artifacts', `report-${name}.png`), fullPage: false });
-        expect(errors).toEqual([]);
-      } finally {
-        await browser.close();
-        rmSync(profile, { recursive: true, force: true });
+      const figureFiles = svgFiles(dirs[name]);
+      expect(figureFiles).toBeGreaterThan(0);
+      expect(page.sizes.length).toBeGreaterThanOrEqual(figureFiles);
+      for (const [w, h] of page.sizes) {
+        expect(w).toBeGreaterThan(0);
+        expect(h).toBeGreaterThan(0);
       }
+      expect(page.errors).toEqual([]);
     });
   }
 });
