@@ -50,29 +50,42 @@ export function subsetFixef(dims: readonly FixefDim[], rows: ArrayLike<number>):
   });
 }
 
-/** Iteratively drop singleton observations; returns kept row indices (ascending) and the count dropped. */
-export function dropSingletons(dims: readonly FixefDim[], n: number): { rows: Int32Array; dropped: number } {
-  const alive = new Uint8Array(n).fill(1);
-  let changed = true;
+/**
+ * One pass over every FE dimension: mark rows alive in `alive` whose level holds a single alive row as dead.
+ * Returns the number of rows dropped in this pass (0 when nothing changed).
+ */
+export function singletonPass(dims: readonly FixefDim[], alive: Uint8Array): number {
+  const n = alive.length;
   let dropped = 0;
-  while (changed) {
-    changed = false;
-    for (const d of dims) {
-      const cnt = new Int32Array(d.nlevels);
-      for (let i = 0; i < n; i++) if (alive[i]) cnt[d.codes[i]]++;
-      for (let i = 0; i < n; i++) {
-        if (alive[i] && cnt[d.codes[i]] === 1) {
-          alive[i] = 0;
-          dropped++;
-          changed = true;
-        }
+  for (const d of dims) {
+    const cnt = new Int32Array(d.nlevels);
+    for (let i = 0; i < n; i++) if (alive[i]) cnt[d.codes[i]]++;
+    for (let i = 0; i < n; i++) {
+      if (alive[i] && cnt[d.codes[i]] === 1) {
+        alive[i] = 0;
+        dropped++;
       }
     }
   }
-  const rows = new Int32Array(n - dropped);
+  return dropped;
+}
+
+/** Row indices (ascending) of the rows still alive. */
+export function aliveRows(alive: Uint8Array): Int32Array {
+  let m = 0;
+  for (let i = 0; i < alive.length; i++) m += alive[i];
+  const rows = new Int32Array(m);
   let k = 0;
-  for (let i = 0; i < n; i++) if (alive[i]) rows[k++] = i;
-  return { rows, dropped };
+  for (let i = 0; i < alive.length; i++) if (alive[i]) rows[k++] = i;
+  return rows;
+}
+
+/** Iteratively drop singleton observations; returns kept row indices (ascending) and the count dropped. */
+export function dropSingletons(dims: readonly FixefDim[], n: number): { rows: Int32Array; dropped: number } {
+  const alive = new Uint8Array(n).fill(1);
+  let dropped = 0;
+  for (let pass = singletonPass(dims, alive); pass > 0; pass = singletonPass(dims, alive)) dropped += pass;
+  return { rows: aliveRows(alive), dropped };
 }
 
 /** Number of connected components of the bipartite graph between two FE (levels linked by observations). */

@@ -19,7 +19,7 @@
  * of regressors and FE that is <= 0 where y = 0 and = 0 where y > 0) needs the ReLU/simplex algorithms of
  * the paper and is not checked here.
  */
-import type { FixefDim } from './fixef.js';
+import { aliveRows, singletonPass, type FixefDim } from './fixef.js';
 
 export interface SeparationInput {
   /** Outcome (>= 0) on the candidate rows. */
@@ -100,23 +100,11 @@ export function poissonSeparation(inp: SeparationInput): SeparationResult {
       });
     }
     if (doSingle) {
-      for (const d of dims) {
-        const cnt = new Int32Array(d.nlevels);
-        for (let i = 0; i < n; i++) if (alive[i]) cnt[d.codes[i]]++;
-        for (let i = 0; i < n; i++) {
-          if (alive[i] && cnt[d.codes[i]] === 1) {
-            alive[i] = 0;
-            singletons++;
-            changed = true;
-          }
-        }
-      }
+      const pass = singletonPass(dims, alive);
+      singletons += pass;
+      if (pass > 0) changed = true;
     }
   }
-  let m = 0;
-  for (let i = 0; i < n; i++) m += alive[i];
-  const keep = new Int32Array(m);
-  let k = 0;
-  for (let i = 0; i < n; i++) if (alive[i]) keep[k++] = i;
+  const keep = aliveRows(alive);
   return { keep, fe, regressor, regressorNames: [...sepNames], singletons };
 }

@@ -33,7 +33,7 @@ import { computeVcov } from './vcov.js';
 import { invGeneral, symEigen } from './dense.js';
 import { pChi2, pT2 } from './dist.js';
 import type { FixefDim } from './fixef.js';
-import type { VcovChoice } from './types.js';
+import type { CoefResult, VcovChoice } from './types.js';
 
 /** Swamy-Arora variance-component form: plm's Baltagi-Chang or Stata's `xtreg, re` (see the file comment). */
 export type ReVariance = 'plm' | 'stata';
@@ -47,18 +47,8 @@ export interface ReOptions {
   cluster?: string | readonly string[];
 }
 
-export interface ReResult {
-  formula: string;
-  depvar: string;
-  names: string[];
-  coef: Record<string, number>;
-  se: Record<string, number>;
-  tstat: Record<string, number>;
-  pvalue: Record<string, number>;
-  vcovMatrix: number[][];
-  vcovNote: string;
+export interface ReResult extends CoefResult {
   dfT: number;
-  nobs: number;
   groups: number;
   /** Theta (single value for balanced panels; the median otherwise) and its range. */
   theta: number;

@@ -4,7 +4,7 @@
  * vectors. Missing values in indicator arrays are NaN (callers write them as empty cells).
  */
 import { OptionError } from '../errors.js';
-import type { Matrix } from '../linalg/index.js';
+import { matVec, vecMat } from '../linalg/index.js';
 import type { IoModel } from '../mrio/model.js';
 
 const ALIASES: Record<string, string[]> = { ROU: ['ROM'], ROM: ['ROU'] };
@@ -106,34 +106,9 @@ export function timesForeignA(m: IoModel, w: ArrayLike<number>): Float64Array {
   return out;
 }
 
-/** M y for a square matrix. */
-export function mv(M: Matrix, y: ArrayLike<number>): Float64Array {
-  const n = M.rows;
-  const k = M.cols;
-  const d = M.data;
-  const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    let acc = 0;
-    const o = i * k;
-    for (let j = 0; j < k; j++) acc += d[o + j] * y[j];
-    out[i] = acc;
-  }
-  return out;
-}
-
-/** w' M for a matrix. */
-export function vm(w: ArrayLike<number>, M: Matrix): Float64Array {
-  const k = M.cols;
-  const d = M.data;
-  const out = new Float64Array(k);
-  for (let i = 0; i < M.rows; i++) {
-    const wi = w[i];
-    if (wi === 0) continue;
-    const o = i * k;
-    for (let j = 0; j < k; j++) out[j] += wi * d[o + j];
-  }
-  return out;
-}
+/** M y and w' M: the linear-algebra module's products under the short names used in this folder. */
+export const mv = matVec;
+export const vm = vecMat;
 
 /** Sum a country-sector vector (length G*N) by country. */
 export function byCountry(x: ArrayLike<number>, G: number, N: number): Float64Array {

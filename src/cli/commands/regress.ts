@@ -17,7 +17,7 @@ import { readPanel } from '../../node/read-panel.js';
 import { OptionError } from '../../errors.js';
 import { feols } from '../../econometrics/feols.js';
 import { fepois, type FepoisResult, type PoissonSsc } from '../../econometrics/fepois.js';
-import type { FeolsResult, VcovChoice } from '../../econometrics/types.js';
+import type { CoefResult, FeolsResult, VcovChoice } from '../../econometrics/types.js';
 import { regTable, renderRegTable, type RegFormat } from '../../report/regtable/index.js';
 
 interface Opts {
@@ -33,19 +33,15 @@ interface Opts {
   offset?: string;
 }
 
+/** Keys every `--json` document has: model, formula, coef, se, tstat, pvalue, nobs and the variance convention. */
+function coefJson(model: string, r: CoefResult & { vcovType: string }): Record<string, unknown> {
+  return { model, formula: r.formula, depvar: r.depvar, coef: r.coef, se: r.se, tstat: r.tstat, pvalue: r.pvalue, nobs: r.nobs, vcov: r.vcovNote, vcovType: r.vcovType };
+}
+
 /** The JSON document printed by `--json`. */
 export function regressJson(r: FeolsResult): Record<string, unknown> {
   return {
-    model: 'ols',
-    formula: r.formula,
-    depvar: r.depvar,
-    coef: r.coef,
-    se: r.se,
-    tstat: r.tstat,
-    pvalue: r.pvalue,
-    nobs: r.nobs,
-    vcov: r.vcovNote,
-    vcovType: r.vcovType,
+    ...coefJson('ols', r),
     r2: r.r2,
     adjR2: r.adjR2,
     r2Within: Number.isFinite(r.r2Within) ? r.r2Within : null,
@@ -62,16 +58,7 @@ export function regressJson(r: FeolsResult): Record<string, unknown> {
 /** The JSON document printed by `--json --model poisson`. */
 export function poissonJson(r: FepoisResult): Record<string, unknown> {
   return {
-    model: 'poisson',
-    formula: r.formula,
-    depvar: r.depvar,
-    coef: r.coef,
-    se: r.se,
-    tstat: r.tstat,
-    pvalue: r.pvalue,
-    nobs: r.nobs,
-    vcov: r.vcovNote,
-    vcovType: r.vcovType,
+    ...coefJson('poisson', r),
     ssc: r.ssc,
     deviance: r.deviance,
     nullDeviance: r.nullDeviance,
